@@ -1,0 +1,10 @@
+//! css-snapshot-form: a form for creating Huawei Cloud CSS snapshots.
+//!
+//! The pure part (spec facts, rules, request, reply model, state) builds and is tested on the
+//! host, and the emulator uses it too. The page itself (`app`) builds for wasm32 only.
+
+pub mod json;
+pub mod request;
+pub mod rules;
+pub mod spec;
+pub mod time;

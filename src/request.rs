@@ -1,0 +1,131 @@
+//! The create request: URL path, headers and JSON body, built from a validated form.
+
+use crate::json;
+use crate::spec;
+
+/// A create-snapshot request whose fields passed [`crate::rules::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreateSnapshot {
+    pub project_id: String,
+    pub cluster_id: String,
+    pub name: String,
+    /// `None` when empty: empty optional fields are left out of the body.
+    pub description: Option<String>,
+    pub indices: Option<String>,
+}
+
+impl CreateSnapshot {
+    /// `/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot`, ids percent-encoded.
+    pub fn path(&self) -> String {
+        cluster_path(&self.project_id, &self.cluster_id, spec::CREATE_SEGMENT)
+    }
+
+    /// The full URL under `api_base` (empty for same-origin).
+    pub fn url(&self, api_base: &str) -> String {
+        join_base(api_base, &self.path())
+    }
+
+    /// `{"name":…,"description":…,"indices":…}` with empty optional fields left out.
+    pub fn body_json(&self) -> String {
+        let mut fields = vec![("name", self.name.as_str())];
+        fields.extend(self.description.as_deref().map(|d| ("description", d)));
+        fields.extend(self.indices.as_deref().map(|i| ("indices", i)));
+        json::object_of_strings(&fields)
+    }
+}
+
+/// `/v1.0/{project_id}/clusters/{cluster_id}/{tail}` with the ids percent-encoded.
+pub fn cluster_path(project_id: &str, cluster_id: &str, tail: &str) -> String {
+    format!(
+        "/{}/{}/{}/{}/{}",
+        spec::API_VERSION,
+        encode_segment(project_id),
+        spec::CLUSTERS_SEGMENT,
+        encode_segment(cluster_id),
+        tail
+    )
+}
+
+/// The list call's URL under `api_base` (SERVICE-NOTES).
+pub fn list_url(api_base: &str, project_id: &str, cluster_id: &str) -> String {
+    join_base(api_base, &cluster_path(project_id, cluster_id, spec::LIST_SEGMENT))
+}
+
+/// Joins an API base (`""`, `/css-api`, `/css-api/`, `https://host`) and an absolute path.
+pub fn join_base(api_base: &str, path: &str) -> String {
+    format!("{}{}", api_base.trim().trim_end_matches('/'), path)
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, so an id can only ever be one
+/// path segment.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+            out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> CreateSnapshot {
+        CreateSnapshot {
+            project_id: spec::EXAMPLE_PROJECT_ID.into(),
+            cluster_id: spec::EXAMPLE_CLUSTER_ID.into(),
+            name: "snapshot_001".into(),
+            description: None,
+            indices: Some("myindex1,myindex2".into()),
+        }
+    }
+
+    #[test]
+    fn path_matches_the_spec_example() {
+        assert_eq!(
+            example().path(),
+            "/v1.0/6204a5bd270343b5885144cf9c8c158d/clusters/ea244205-d641-45d9-9dcb-ab2236bcd07e/index_snapshot"
+        );
+    }
+
+    #[test]
+    fn ids_are_percent_encoded_into_one_segment() {
+        let req = CreateSnapshot { project_id: "a b/c".into(), cluster_id: "é?#%".into(), ..example() };
+        assert_eq!(req.path(), "/v1.0/a%20b%2Fc/clusters/%C3%A9%3F%23%25/index_snapshot");
+    }
+
+    #[test]
+    fn url_joins_any_api_base() {
+        let p = example().path();
+        assert_eq!(example().url(""), p);
+        assert_eq!(example().url("/css-api"), format!("/css-api{p}"));
+        assert_eq!(example().url("/css-api/"), format!("/css-api{p}"));
+        assert_eq!(example().url("https://css.eu-west-101.myhuaweicloud.com"), format!("https://css.eu-west-101.myhuaweicloud.com{p}"));
+    }
+
+    #[test]
+    fn body_leaves_out_empty_optional_fields() {
+        assert_eq!(example().body_json(), r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#);
+        let full = CreateSnapshot { description: Some("Index \"backup\" <ok>\n".into()), ..example() };
+        assert_eq!(
+            full.body_json(),
+            r#"{"name":"snapshot_001","description":"Index \"backup\" <ok>\n","indices":"myindex1,myindex2"}"#
+        );
+        let bare = CreateSnapshot { indices: None, ..example() };
+        assert_eq!(bare.body_json(), r#"{"name":"snapshot_001"}"#);
+    }
+
+    #[test]
+    fn list_url_names_the_sibling_call() {
+        assert_eq!(
+            list_url("/api", "p", "c"),
+            "/api/v1.0/p/clusters/c/index_snapshots"
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! The spec's facts, in one place: "Manually Creating a Snapshot" (`create-snapshot-api.md`)
+//! and what the live service does beyond it (`SERVICE-NOTES.md`).
+//!
+//! The validator, the request builder, the reply tables, the messages and the emulator all read
+//! this module. Changing "4 to 64" means changing [`NAME_LEN`] and nothing else.
+
+/// Inclusive bounds on a length, counted in characters (Unicode scalar values), not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Len {
+    pub min: usize,
+    pub max: usize,
+}
+
+/// Snapshot name: "contains 4 to 64 characters" (Table 2).
+pub const NAME_LEN: Len = Len { min: 4, max: 64 };
+/// Description: "The value contains 0 to 256 characters" (Table 2).
+pub const DESCRIPTION_LEN: Len = Len { min: 0, max: 256 };
+/// Indices: "The value contains 0 to 1024 characters" (Table 2).
+pub const INDICES_LEN: Len = Len { min: 0, max: 1024 };
+
+/// Characters besides lowercase ASCII letters and digits that a snapshot name may hold (Table 2).
+pub const NAME_EXTRA_CHARS: &[char] = &['-', '_'];
+/// "angle brackets (<) and (>) are not allowed" in a description (Table 2).
+pub const DESCRIPTION_FORBIDDEN: &[char] = &['<', '>'];
+/// Refused by newer service versions in a description (SERVICE-NOTES): a warning, not an error.
+pub const DESCRIPTION_NEWER_FORBIDDEN: &[char] = &['!', '=', '&', '"', '\''];
+/// "certain special characters (including "\<|>/?) are not allowed" in indices (Table 2).
+pub const INDICES_FORBIDDEN: &[char] = &['"', '\\', '<', '|', '>', '/', '?'];
+/// Separates index names in `indices`.
+pub const INDICES_SEPARATOR: char = ',';
+/// The wildcard in an index pattern (`2018-06*`).
+pub const INDICES_WILDCARD: char = '*';
+/// Characters that would change the meaning of the URL if put in a path segment.
+pub const ID_FORBIDDEN: &[char] = &['/', '?', '#'];
+
+/// Elasticsearch's own index-name rules, applied to each item of `indices` as warnings
+/// (SERVICE-NOTES: the service passes the names on to Elasticsearch).
+pub mod es_index {
+    /// Characters Elasticsearch refuses in an index name (`*` is left out: it is the wildcard here;
+    /// the ones `indices` already forbids are errors before they get here).
+    pub const FORBIDDEN: &[char] = &['#', ','];
+    /// Unsupported in index names since Elasticsearch 7.0.
+    pub const UNSUPPORTED_SINCE_7: char = ':';
+    /// An index name must not start with these.
+    pub const BAD_FIRST: &[char] = &['-', '_', '+'];
+    /// Names that are not index names.
+    pub const RESERVED: &[&str] = &[".", ".."];
+    /// At most this many bytes (UTF-8) in one index name.
+    pub const MAX_BYTES: usize = 255;
+}
+
+/// The create call: `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot`.
+pub const CREATE_METHOD: &str = "POST";
+/// Path segments of the create call around the two ids.
+pub const API_VERSION: &str = "v1.0";
+pub const CLUSTERS_SEGMENT: &str = "clusters";
+pub const CREATE_SEGMENT: &str = "index_snapshot";
+/// The sibling list call (SERVICE-NOTES): `GET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots`.
+pub const LIST_SEGMENT: &str = "index_snapshots";
+/// The header carrying an IAM token.
+pub const TOKEN_HEADER: &str = "X-Auth-Token";
+/// The header the API gateway and the SDKs use for the request id.
+pub const REQUEST_ID_HEADER: &str = "X-Request-Id";
+
+/// A field of the form: the two URI parameters (Table 1), the three body parameters (Table 2)
+/// and the optional token header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    ProjectId,
+    ClusterId,
+    Name,
+    Description,
+    Indices,
+    Token,
+}
+
+impl Field {
+    /// Every field, in the order the form shows them.
+    pub const ALL: [Field; 6] = [
+        Field::ProjectId,
+        Field::ClusterId,
+        Field::Name,
+        Field::Description,
+        Field::Indices,
+        Field::Token,
+    ];
+
+    /// The API parameter name (also the input's `name` attribute).
+    pub const fn api_name(self) -> &'static str {
+        match self {
+            Field::ProjectId => "project_id",
+            Field::ClusterId => "cluster_id",
+            Field::Name => "name",
+            Field::Description => "description",
+            Field::Indices => "indices",
+            Field::Token => "x_auth_token",
+        }
+    }
+
+    /// The field named `name` by the API, if any.
+    pub fn from_api_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.api_name() == name)
+    }
+
+    /// "Mandatory" column of Tables 1 and 2.
+    pub const fn mandatory(self) -> bool {
+        matches!(self, Field::ProjectId | Field::ClusterId | Field::Name)
+    }
+
+    /// Where the value travels.
+    pub const fn place(self) -> Place {
+        match self {
+            Field::ProjectId | Field::ClusterId => Place::Path,
+            Field::Name | Field::Description | Field::Indices => Place::Body,
+            Field::Token => Place::Header,
+        }
+    }
+
+    /// The spec's description of the parameter (Tables 1 and 2), word for word.
+    pub const fn spec_description(self) -> &'static str {
+        match self {
+            Field::ProjectId => "Project ID.",
+            Field::ClusterId => "ID of the cluster where index data is to be backed up.",
+            Field::Name => "Snapshot name. The snapshot name must start with a letter and contains 4 to 64 characters consisting of only lowercase letters, digits, hyphens (-), and underscores (_).",
+            Field::Description => "Description of a snapshot. The value contains 0 to 256 characters, and angle brackets (<) and (>) are not allowed.",
+            Field::Indices => "Name of the index to be backed up. Multiple index names are separated by commas (,). By default, data of all indices is backed up. You can use the asterisk (*) to back up data of certain indices. For example, if you enter 2018-06*, then data of indices with the name prefix of 2018-06 will be backed up. The value contains 0 to 1024 characters. Uppercase letters, spaces, and certain special characters (including \"\\<|>/?) are not allowed.",
+            Field::Token => "IAM token sent in the X-Auth-Token header. Leave empty when a gateway adds authentication.",
+        }
+    }
+}
+
+/// Where a field's value goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Path,
+    Body,
+    Header,
+}
+
+/// The declared type of a reply field (Tables 4 and 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Object,
+}
+
+/// How a reply field's value is best read by a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Shown as it came.
+    Plain,
+    /// `CCYY-MM-DDThh:mm:ss`, UTC, without a zone suffix.
+    UtcDateTime,
+    /// Epoch milliseconds; `0` means "not yet".
+    EpochMillis,
+    /// One of a fixed set of codes with meanings.
+    Code(&'static [(&'static str, &'static str)]),
+    /// A nested object described by another table.
+    Nested(&'static [ReplyField]),
+}
+
+/// One row of Table 4 or Table 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyField {
+    pub name: &'static str,
+    pub ty: FieldType,
+    pub meaning: &'static str,
+    pub reading: Reading,
+}
+
+const fn f(name: &'static str, ty: FieldType, meaning: &'static str, reading: Reading) -> ReplyField {
+    ReplyField { name, ty, meaning, reading }
+}
+
+/// `backupType` codes (Table 4).
+pub const BACKUP_TYPES: &[(&str, &str)] = &[
+    ("0", "automatic snapshot creation is enabled"),
+    ("1", "the snapshot is created manually"),
+];
+/// `backupMethod` codes (SERVICE-NOTES).
+pub const BACKUP_METHODS: &[(&str, &str)] = &[("auto", "created automatically"), ("manual", "created manually")];
+/// `status` codes (SERVICE-NOTES): what a person should read for each.
+pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &[
+    ("BUILDING", "being created"),
+    ("COMPLETED", "created and available"),
+    ("FAILED", "failed; the snapshot cannot be used"),
+    ("PART_FAILED", "partially failed; only part of the data is available"),
+];
+/// `restoreStatus` codes (SERVICE-NOTES).
+pub const RESTORE_STATUSES: &[(&str, &str)] = &[
+    ("none", "never restored"),
+    ("restoring", "being restored"),
+    ("success", "restored"),
+    ("failed", "restore failed"),
+];
+
+/// Table 5: the `datastore` object.
+pub const DATASTORE_FIELDS: &[ReplyField] = &[
+    f("type", FieldType::String, "Service type corresponding to the snapshot.", Reading::Plain),
+    f("version", FieldType::String, "Service version corresponding to the snapshot.", Reading::Plain),
+];
+
+/// Table 4: the `backup` object, in the spec's order.
+pub const BACKUP_FIELDS: &[ReplyField] = &[
+    f("created", FieldType::String, "Time when a snapshot is created.", Reading::UtcDateTime),
+    f("datastore", FieldType::Object, "Type of the data search engine.", Reading::Nested(DATASTORE_FIELDS)),
+    f("description", FieldType::String, "Description of the snapshot.", Reading::Plain),
+    f("id", FieldType::String, "ID of the snapshot.", Reading::Plain),
+    f("clusterId", FieldType::String, "Cluster ID.", Reading::Plain),
+    f("clusterName", FieldType::String, "Cluster name.", Reading::Plain),
+    f("name", FieldType::String, "Snapshot name.", Reading::Plain),
+    f("status", FieldType::String, "Snapshot status.", Reading::Code(SNAPSHOT_STATUSES)),
+    f("updated", FieldType::String, "Whether the snapshot status is updated.", Reading::Plain),
+    f(
+        "backupType",
+        FieldType::String,
+        "Value 0 indicates that automatic snapshot creation is enabled. Value 1 indicates that you need to manually create the snapshot.",
+        Reading::Code(BACKUP_TYPES),
+    ),
+    f("backupMethod", FieldType::String, "Snapshot creation mode.", Reading::Code(BACKUP_METHODS)),
+    f("backupExpectedStartTime", FieldType::String, "Time when the snapshot starts to be executed.", Reading::Plain),
+    f("backupKeepDay", FieldType::Integer, "Snapshot retention period.", Reading::Plain),
+    f("backupPeriod", FieldType::String, "Time when a snapshot is executed every day.", Reading::Plain),
+    f("indices", FieldType::String, "Indices that need to be backed up.", Reading::Plain),
+    f("totalShards", FieldType::Integer, "Total number of shards of the indices to be backed up.", Reading::Plain),
+    f("failedShards", FieldType::Integer, "Number of shards that fail to be backed up.", Reading::Plain),
+    f("version", FieldType::String, "Version of the snapshot.", Reading::Plain),
+    f("restoreStatus", FieldType::String, "Snapshot restoration status.", Reading::Code(RESTORE_STATUSES)),
+    f("startTime", FieldType::String, "Timestamp when the snapshot starts to be executed.", Reading::EpochMillis),
+    f("endTime", FieldType::String, "Timestamp when the snapshot execution ends.", Reading::EpochMillis),
+    f("bucketName", FieldType::String, "Bucket for storing snapshot data.", Reading::Plain),
+];
+
+/// Table 3: the reply's top-level key.
+pub const REPLY_BACKUP_KEY: &str = "backup";
+/// The list reply's top-level key (SERVICE-NOTES).
+pub const LIST_BACKUPS_KEY: &str = "backups";
+
+/// The Table 4 field called `name`, if any.
+pub fn backup_field(name: &str) -> Option<&'static ReplyField> {
+    BACKUP_FIELDS.iter().find(|f| f.name == name)
+}
+
+/// What a caller should do after a status code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advice {
+    /// The request must change before it is sent again (the spec: "should not repeat the request
+    /// without modifications").
+    ChangeRequest,
+    /// Something on the service side: retrying later may help.
+    RetryMayHelp,
+    /// Wait before retrying (rate limit).
+    WaitThenRetry,
+    /// The state on the service must change (name in use, backup in progress, quota).
+    ResolveConflict,
+    /// Nothing to do: it worked.
+    None,
+}
+
+/// A status code with its name and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusInfo {
+    pub code: u16,
+    pub name: &'static str,
+    pub meaning: &'static str,
+    /// Listed in the spec's Table 6 (as opposed to seen on the live service).
+    pub in_spec: bool,
+    pub advice: Advice,
+}
+
+const fn s(code: u16, name: &'static str, meaning: &'static str, in_spec: bool, advice: Advice) -> StatusInfo {
+    StatusInfo { code, name, meaning, in_spec, advice }
+}
+
+/// Table 6, then the codes a user of this form meets on the live service (SERVICE-NOTES).
+pub const STATUS_CODES: &[StatusInfo] = &[
+    s(201, "Created", "The request for creating a resource has been fulfilled.", true, Advice::None),
+    s(500, "InternalServerError", "The server is able to receive the request but it could not understand the request.", true, Advice::RetryMayHelp),
+    s(406, "Not Acceptable", "The server cannot fulfill the request according to the content characteristics of the request.", true, Advice::ChangeRequest),
+    s(501, "Not Implemented", "The server does not support the requested function.", true, Advice::RetryMayHelp),
+    s(403, "Forbidden", "The server understood the request, but is refusing to fulfill it. The client should not repeat the request without modifications.", true, Advice::ChangeRequest),
+    s(400, "BadRequest", "Invalid request. The client should not repeat the request without modifications.", true, Advice::ChangeRequest),
+    s(401, "Unauthorized", "The request was not authenticated: the token is missing, wrong or expired.", false, Advice::ChangeRequest),
+    s(404, "Not Found", "The project, the cluster or the API path was not found.", false, Advice::ChangeRequest),
+    s(409, "Conflict", "The request conflicts with the cluster's current state, for example a snapshot with this name already exists or a backup is in progress.", false, Advice::ResolveConflict),
+    s(413, "Request Entity Too Large", "The snapshot quota of the cluster is reached, or the request is too large.", false, Advice::ResolveConflict),
+    s(415, "Unsupported Media Type", "The service does not accept the request's format or the operation is not valid now.", false, Advice::ChangeRequest),
+    s(429, "Too Many Requests", "Too many requests were sent in a short time.", false, Advice::WaitThenRetry),
+    s(502, "Bad Gateway", "The proxy or gateway in front of the service got no valid reply from it.", false, Advice::RetryMayHelp),
+    s(503, "Service Unavailable", "The service is overloaded or down for maintenance.", false, Advice::RetryMayHelp),
+    s(504, "Gateway Timeout", "The proxy or gateway in front of the service timed out waiting for it.", false, Advice::RetryMayHelp),
+];
+
+/// The name and meaning of `code`; for a code neither the spec nor the notes list, a generic
+/// entry for its class.
+pub fn status_info(code: u16) -> StatusInfo {
+    if let Some(known) = STATUS_CODES.iter().find(|s| s.code == code) {
+        return *known;
+    }
+    match code {
+        200..=299 => s(code, "Success", "The service reported success with a status other than 201.", false, Advice::None),
+        300..=399 => s(code, "Redirection", "The service or a proxy redirected the request; the API base may be wrong.", false, Advice::ChangeRequest),
+        400..=499 => s(code, "Client Error", "The service refused the request.", false, Advice::ChangeRequest),
+        500..=599 => s(code, "Server Error", "The service failed to handle the request.", false, Advice::RetryMayHelp),
+        _ => s(code, "Unknown", "A status code outside the HTTP ranges.", false, Advice::ChangeRequest),
+    }
+}
+
+/// Service error codes seen on the live service (SERVICE-NOTES), with meanings.
+pub const SERVICE_ERROR_CODES: &[(&str, &str)] = &[
+    ("CSS.0001", "Incorrect parameters."),
+    ("CSS.0004", "Invalid operation."),
+    ("CSS.0006", "The request body is empty."),
+    ("CSS.0010", "Not authorised."),
+    ("CSS.0015", "The cluster does not exist or you have no permission for it."),
+    ("CSS.0022", "The cluster does not exist."),
+    ("CSS.0029", "The object is still being created."),
+    ("CSS.0030", "The snapshot quota is reached."),
+    ("CSS.0043", "A snapshot with this name already exists on the cluster."),
+    ("CSS.3004", "A backup is already in progress."),
+    ("APIG.0301", "Incorrect IAM authentication information."),
+];
+
+/// The meaning of a service error code, if known.
+pub fn service_error_meaning(code: &str) -> Option<&'static str> {
+    SERVICE_ERROR_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+}
+
+/// The service's own error code for "a snapshot with this name already exists".
+pub const NAME_TAKEN_CODE: &str = "CSS.0043";
+/// The service's own error code for bad parameters.
+pub const BAD_PARAMETERS_CODE: &str = "CSS.0001";
+/// The service's own error code for an empty body.
+pub const EMPTY_BODY_CODE: &str = "CSS.0006";
+/// The service's own error code for "cluster not found or no permission".
+pub const CLUSTER_FORBIDDEN_CODE: &str = "CSS.0015";
+/// The gateway's error code for bad IAM authentication.
+pub const AUTH_FAILED_CODE: &str = "APIG.0301";
+
+/// The spec's example ids (used as the emulator's default cluster and in documentation).
+pub const EXAMPLE_PROJECT_ID: &str = "6204a5bd270343b5885144cf9c8c158d";
+pub const EXAMPLE_CLUSTER_ID: &str = "ea244205-d641-45d9-9dcb-ab2236bcd07e";

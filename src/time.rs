@@ -1,0 +1,111 @@
+//! Calendar arithmetic for epoch milliseconds, without a date crate (a few lines here keep
+//! `chrono` out of the wasm bundle).
+
+/// A UTC date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utc {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    pub millis: u32,
+}
+
+impl Utc {
+    /// The UTC time `ms` milliseconds after 1970-01-01T00:00:00Z.
+    pub fn from_epoch_millis(ms: i64) -> Utc {
+        let days = ms.div_euclid(86_400_000);
+        let rest = ms.rem_euclid(86_400_000) as u32;
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Utc {
+            year,
+            month,
+            day,
+            hour: rest / 3_600_000,
+            minute: rest / 60_000 % 60,
+            second: rest / 1000 % 60,
+            millis: rest % 1000,
+        }
+    }
+
+    /// `CCYY-MM-DDThh:mm:ss`, the service's `created` format (UTC, no zone suffix).
+    pub fn service_format(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+
+    /// `CCYY-MM-DD hh:mm:ss UTC`, for people.
+    pub fn readable(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+}
+
+/// Reads `CCYY-MM-DDThh:mm:ss` (an optional `Z` or fraction is accepted).
+pub fn parse_service_datetime(s: &str) -> Option<Utc> {
+    let s = s.trim_end_matches('Z');
+    let s = s.split('.').next()?;
+    let b = s.as_bytes();
+    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || (b[10] != b'T' && b[10] != b' ') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    let t = Utc {
+        year: i64::from(n(0..4)?),
+        month: n(5..7)?,
+        day: n(8..10)?,
+        hour: n(11..13)?,
+        minute: n(14..16)?,
+        second: n(17..19)?,
+        millis: 0,
+    };
+    let valid = (1..=12).contains(&t.month) && (1..=31).contains(&t.day) && t.hour < 24 && t.minute < 60 && t.second < 61;
+    valid.then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spec_example_start_time() {
+        // 1533009767542 is the example's startTime; its `created` is 2018-07-31T04:02:47.
+        let t = Utc::from_epoch_millis(1_533_009_767_542);
+        assert_eq!(t.service_format(), "2018-07-31T04:02:47");
+        assert_eq!(t.millis, 542);
+    }
+
+    #[test]
+    fn epoch_leap_days_and_negative_times() {
+        assert_eq!(Utc::from_epoch_millis(0).service_format(), "1970-01-01T00:00:00");
+        assert_eq!(Utc::from_epoch_millis(951_782_400_000).service_format(), "2000-02-29T00:00:00");
+        assert_eq!(Utc::from_epoch_millis(-1).service_format(), "1969-12-31T23:59:59");
+    }
+
+    #[test]
+    fn reads_the_service_format() {
+        assert_eq!(parse_service_datetime("2018-07-31T04:02:47").map(|t| t.readable()), Some("2018-07-31 04:02:47 UTC".into()));
+        assert!(parse_service_datetime("2018-07-31T04:02:47Z").is_some());
+        assert!(parse_service_datetime("2018-13-31T04:02:47").is_none());
+        assert!(parse_service_datetime("yesterday").is_none());
+        assert!(parse_service_datetime("2018-07-3１T04:02:47").is_none());
+    }
+}

@@ -1,10 +1,18 @@
 //! css-snapshot-form: a form for creating Huawei Cloud CSS snapshots.
 //!
-//! The pure part (spec facts, rules, request, reply model, state) builds and is tested on the
-//! host, and the emulator uses it too. The page itself (`app`) builds for wasm32 only.
+//! The pure part (spec facts, rules, request, reply model, state, words) builds and is tested on
+//! the host, and the emulator uses it too. The page itself (`app`) builds for wasm32 only.
 
+pub mod config;
 pub mod json;
+pub mod outcome;
+pub mod reply;
 pub mod request;
 pub mod rules;
 pub mod spec;
+pub mod state;
+pub mod text;
 pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+mod app;

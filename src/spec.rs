@@ -320,6 +320,7 @@ pub const SERVICE_ERROR_CODES: &[(&str, &str)] = &[
     ("CSS.0043", "A snapshot with this name already exists on the cluster."),
     ("CSS.3004", "A backup is already in progress."),
     ("APIG.0301", "Incorrect IAM authentication information."),
+    ("APIG.0101", "The API does not exist or has not been published in the environment."),
 ];
 
 /// The meaning of a service error code, if known.
@@ -337,7 +338,28 @@ pub const EMPTY_BODY_CODE: &str = "CSS.0006";
 pub const CLUSTER_FORBIDDEN_CODE: &str = "CSS.0015";
 /// The gateway's error code for bad IAM authentication.
 pub const AUTH_FAILED_CODE: &str = "APIG.0301";
+/// The gateway's error code for a path or method that is no API (a wrong API base, for example).
+pub const API_NOT_FOUND_CODE: &str = "APIG.0101";
 
 /// The spec's example ids (used as the emulator's default cluster and in documentation).
 pub const EXAMPLE_PROJECT_ID: &str = "6204a5bd270343b5885144cf9c8c158d";
 pub const EXAMPLE_CLUSTER_ID: &str = "ea244205-d641-45d9-9dcb-ab2236bcd07e";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_error_code_has_a_meaning() {
+        for code in [
+            NAME_TAKEN_CODE,
+            BAD_PARAMETERS_CODE,
+            EMPTY_BODY_CODE,
+            CLUSTER_FORBIDDEN_CODE,
+            AUTH_FAILED_CODE,
+            API_NOT_FOUND_CODE,
+        ] {
+            assert!(service_error_meaning(code).is_some(), "{code}");
+        }
+    }
+}

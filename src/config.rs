@@ -1,0 +1,101 @@
+//! Runtime options: where the API is and what to prefill. Read from the mount element's
+//! attributes, the page's URL query or a JS options object — never compiled in.
+
+use crate::text::Lang;
+
+/// Options the host gives the form at mount time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Prefix of the API paths; empty means same origin (`/v1.0/...`).
+    pub api_base: String,
+    pub project_id: String,
+    pub cluster_id: String,
+    pub lang: Lang,
+}
+
+impl Config {
+    /// Applies `key=value` pairs over these options. Keys may be spelled as query parameters
+    /// (`api_base`), attributes (`api-base`) or JS options (`apiBase`). Unknown keys are ignored.
+    pub fn with_pairs<K: AsRef<str>, V: Into<String>>(mut self, pairs: impl IntoIterator<Item = (K, V)>) -> Self {
+        for (k, v) in pairs {
+            let key: String = k.as_ref().chars().filter(|c| *c != '_' && *c != '-').collect::<String>().to_ascii_lowercase();
+            let v = v.into();
+            match key.as_str() {
+                "apibase" => self.api_base = v.trim().to_string(),
+                "projectid" => self.project_id = v.trim().to_string(),
+                "clusterid" => self.cluster_id = v.trim().to_string(),
+                "lang" => self.lang = Lang::from_tag(&v).unwrap_or(self.lang),
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
+/// Splits a URL query (`?a=1&b=x%20y`) into decoded pairs.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` and `+`; bad escapes are kept as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_prefills_ids_and_api_base() {
+        let c = Config::default().with_pairs(query_pairs("?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y"));
+        assert_eq!((c.project_id.as_str(), c.cluster_id.as_str(), c.api_base.as_str()), ("p1", "c-1", "/css-api"));
+    }
+
+    #[test]
+    fn attribute_and_js_spellings_are_the_same_option() {
+        let a = Config::default().with_pairs([("api-base", "/a"), ("project-id", "p")]);
+        let b = Config::default().with_pairs([("apiBase", "/a"), ("projectId", "p")]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn later_sources_override_earlier_ones() {
+        let c = Config::default().with_pairs([("api_base", "/first")]).with_pairs([("api_base", "/second")]);
+        assert_eq!(c.api_base, "/second");
+    }
+
+    #[test]
+    fn bad_escapes_are_kept() {
+        assert_eq!(query_pairs("a=%zz%4"), vec![("a".to_string(), "%zz%4".to_string())]);
+        assert_eq!(query_pairs("a=b+c%20d"), vec![("a".to_string(), "b c d".to_string())]);
+    }
+}

@@ -1,0 +1,271 @@
+//! The reply model: a `backup` object (Tables 4 and 5) turned into rows a person can read.
+//!
+//! Nothing the service sends is dropped: fields the spec lists come first, in its order, with
+//! their meanings; fields it does not list follow, as they came. Values of the "wrong" type
+//! (numbers as strings, strings as numbers, `null`) are read as well as they can be.
+
+use crate::json::{self, Json};
+use crate::spec::{self, Reading, ReplyField};
+use crate::time::{self, Utc};
+
+/// A value as a person should read it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// `null`.
+    NotSet,
+    /// Text as it came (strings, numbers, booleans).
+    Text(String),
+    /// A date and time, with the value as sent.
+    DateTime { readable: String, raw: String },
+    /// An end time of `0`: the work has not finished.
+    NotFinished { raw: String },
+    /// A code from a fixed set, with its meaning when the code is known.
+    Code { raw: String, meaning: Option<&'static str> },
+    /// A nested object, shown as its own table of rows.
+    Table(Vec<Row>),
+    /// A value of a shape nobody described (a list, an unexpected object), as compact JSON.
+    Json(String),
+}
+
+/// One row of a result table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The exact field name the service used.
+    pub name: String,
+    /// The spec's meaning, when the spec lists the field.
+    pub meaning: Option<&'static str>,
+    pub value: Shown,
+}
+
+/// A `backup` object ready for display, plus the few facts the page acts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupView {
+    pub rows: Vec<Row>,
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub status: Option<String>,
+    /// How many Table 4 fields the reply left out (the current service sends only `id` and `name`).
+    pub missing: usize,
+}
+
+/// Why a success reply could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// What was wrong, in words.
+    pub problem: String,
+}
+
+/// Reads a create reply (`{"backup": {...}}`).
+pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
+    let value = json::parse(body).map_err(|e| Unreadable {
+        problem: if body.trim().is_empty() {
+            "the reply is empty".into()
+        } else {
+            format!("the reply is not JSON ({} at byte {})", e.what, e.offset)
+        },
+    })?;
+    match value.get(spec::REPLY_BACKUP_KEY) {
+        Some(backup @ Json::Object(_)) => Ok(backup_view(backup)),
+        Some(_) => Err(Unreadable { problem: format!("\"{}\" is not an object", spec::REPLY_BACKUP_KEY) }),
+        None => Err(Unreadable { problem: format!("the reply has no \"{}\" object", spec::REPLY_BACKUP_KEY) }),
+    }
+}
+
+/// Builds the view of one `backup` object (from a create reply or a list item).
+pub fn backup_view(backup: &Json) -> BackupView {
+    let members: &[(String, Json)] = match backup {
+        Json::Object(m) => m,
+        _ => &[],
+    };
+    let rows = rows(members, spec::BACKUP_FIELDS);
+    let text = |key: &str| backup.get(key).and_then(Json::as_text).map(str::to_string);
+    let missing = spec::BACKUP_FIELDS.iter().filter(|f| backup.get(f.name).is_none()).count();
+    BackupView { rows, id: text("id"), name: text("name"), status: text("status"), missing }
+}
+
+/// Rows for an object: described fields in table order, then the rest in the order they came.
+fn rows(members: &[(String, Json)], table: &'static [ReplyField]) -> Vec<Row> {
+    let described = table.iter().filter_map(|field| {
+        members.iter().find(|(k, _)| k == field.name).map(|(k, v)| Row {
+            name: k.clone(),
+            meaning: Some(field.meaning),
+            value: show(field.reading, v),
+        })
+    });
+    let others = members
+        .iter()
+        .enumerate()
+        // Only the first of repeated keys is described; later repeats are shown as they came.
+        .filter(|(i, (k, _))| {
+            !table.iter().any(|f| f.name == k) || members[..*i].iter().any(|(earlier, _)| earlier == k)
+        })
+        .map(|(_, (k, v))| Row { name: k.clone(), meaning: None, value: show(Reading::Plain, v) });
+    described.chain(others).collect()
+}
+
+/// Epoch milliseconds shown as dates lie within this many milliseconds of 1970 (about ±3000 years);
+/// anything else is shown as it came.
+const PLAUSIBLE_EPOCH_MS: i64 = 100_000_000_000_000;
+
+/// Reads one value the way its field wants to be read.
+pub fn show(reading: Reading, v: &Json) -> Shown {
+    let raw = match v {
+        Json::Null => return Shown::NotSet,
+        Json::Bool(b) => return Shown::Text(b.to_string()),
+        Json::Array(_) => return Shown::Json(v.to_json()),
+        Json::Object(members) => {
+            return match reading {
+                Reading::Nested(table) => Shown::Table(rows(members, table)),
+                _ => Shown::Json(v.to_json()),
+            }
+        }
+        Json::String(s) | Json::Number(s) => s.clone(),
+    };
+    match reading {
+        Reading::UtcDateTime => match time::parse_service_datetime(&raw) {
+            Some(t) => Shown::DateTime { readable: t.readable(), raw },
+            None => Shown::Text(raw),
+        },
+        Reading::EpochMillis => match raw.trim().parse::<i64>() {
+            Ok(0) => Shown::NotFinished { raw },
+            Ok(ms) if ms.abs() < PLAUSIBLE_EPOCH_MS => {
+                Shown::DateTime { readable: Utc::from_epoch_millis(ms).readable(), raw }
+            }
+            _ => Shown::Text(raw),
+        },
+        Reading::Code(codes) => {
+            let meaning = codes.iter().find(|(c, _)| *c == raw.trim()).map(|(_, m)| *m);
+            Shown::Code { raw, meaning }
+        }
+        Reading::Plain | Reading::Nested(_) => Shown::Text(raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spec's example response, as printed in "Examples".
+    pub const SEED_EXAMPLE: &str = r#"{
+    "backup":{
+       "created" : "2018-07-31T04:02:47",
+       "datastore" : {
+           "type" : "elasticsearch",
+           "version" : "6.2.3"
+       },
+       "description" : "Index backup",
+       "id" : "9dc4f5c9-33c0-45c7-9378-ae35ae350682",
+       "clusterId": "e0164652-421b-40ad-8b0b-650c18c83df5",
+       "clusterName": "Es-xfx",
+       "name": "snapshot_101",
+       "status": "BUILDING",
+       "updated": null,
+       "backupType": "1",
+       "backupMethod": "manual",
+       "backupExpectedStartTime": null,
+       "backupKeepDay": 33,
+       "backupPeriod": "13:00",
+       "indices": "myindex1,myindex2",
+       "totalShards": null,
+       "failedShards": null,
+       "version": null,
+       "restoreStatus": "none",
+       "startTime": 1533009767542,
+       "endTime": 0,
+       "bucketName": "obs-es-backup1532662640948"
+    }
+}"#;
+
+    fn row<'a>(view: &'a BackupView, name: &str) -> &'a Row {
+        view.rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"))
+    }
+
+    #[test]
+    fn seed_example_gives_every_table_4_field_in_spec_order() {
+        let view = parse_created(SEED_EXAMPLE).unwrap();
+        let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+        let spec_order: Vec<&str> = spec::BACKUP_FIELDS.iter().map(|f| f.name).collect();
+        assert_eq!(names, spec_order);
+        assert_eq!(view.missing, 0);
+        assert_eq!(view.id.as_deref(), Some("9dc4f5c9-33c0-45c7-9378-ae35ae350682"));
+        assert_eq!(view.status.as_deref(), Some("BUILDING"));
+        assert!(view.rows.iter().all(|r| r.meaning.is_some()));
+    }
+
+    #[test]
+    fn seed_example_values_are_readable() {
+        let view = parse_created(SEED_EXAMPLE).unwrap();
+        assert_eq!(
+            row(&view, "created").value,
+            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "2018-07-31T04:02:47".into() }
+        );
+        assert_eq!(
+            row(&view, "startTime").value,
+            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "1533009767542".into() }
+        );
+        assert_eq!(row(&view, "endTime").value, Shown::NotFinished { raw: "0".into() });
+        assert_eq!(row(&view, "updated").value, Shown::NotSet);
+        assert_eq!(
+            row(&view, "backupType").value,
+            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
+        );
+        assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
+        let Shown::Table(datastore) = &row(&view, "datastore").value else { panic!("datastore is a table") };
+        assert_eq!(datastore.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["type", "version"]);
+        assert_eq!(datastore[0].value, Shown::Text("elasticsearch".into()));
+        assert_eq!(datastore[0].meaning, Some("Service type corresponding to the snapshot."));
+    }
+
+    #[test]
+    fn minimal_reply_of_the_current_service() {
+        let view = parse_created(r#"{"backup":{"id":"abc","name":"snap_1"}}"#).unwrap();
+        assert_eq!(view.rows.len(), 2);
+        assert_eq!(view.name.as_deref(), Some("snap_1"));
+        assert_eq!(view.missing, spec::BACKUP_FIELDS.len() - 2);
+    }
+
+    #[test]
+    fn type_drift_is_read_not_refused() {
+        let view = parse_created(
+            r#"{"backup":{"startTime":"1533009767542","endTime":"0","backupKeepDay":"33","totalShards":"12",
+                "backupType":1,"id":42,"datastore":"elasticsearch","status":"SOMETHING_NEW"}}"#,
+        )
+        .unwrap();
+        assert!(matches!(row(&view, "startTime").value, Shown::DateTime { .. }));
+        assert_eq!(row(&view, "endTime").value, Shown::NotFinished { raw: "0".into() });
+        assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
+        assert_eq!(
+            row(&view, "backupType").value,
+            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
+        );
+        assert_eq!(view.id.as_deref(), Some("42"));
+        assert_eq!(row(&view, "datastore").value, Shown::Text("elasticsearch".into()));
+        assert_eq!(row(&view, "status").value, Shown::Code { raw: "SOMETHING_NEW".into(), meaning: None });
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_after_the_described_ones() {
+        let view = parse_created(r#"{"backup":{"zeta":[1,2],"name":"n","backupFrequency":"daily","nested":{"a":null}}}"#)
+            .unwrap();
+        let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["name", "zeta", "backupFrequency", "nested"]);
+        assert_eq!(row(&view, "zeta").value, Shown::Json("[1,2]".into()));
+        assert_eq!(row(&view, "zeta").meaning, None);
+        assert_eq!(row(&view, "nested").value, Shown::Json(r#"{"a":null}"#.into()));
+    }
+
+    #[test]
+    fn implausible_timestamps_are_shown_as_sent() {
+        let view = parse_created(r#"{"backup":{"startTime":99999999999999999999,"endTime":"soon"}}"#).unwrap();
+        assert_eq!(row(&view, "startTime").value, Shown::Text("99999999999999999999".into()));
+        assert_eq!(row(&view, "endTime").value, Shown::Text("soon".into()));
+    }
+
+    #[test]
+    fn unreadable_replies_say_why() {
+        assert_eq!(parse_created("").unwrap_err().problem, "the reply is empty");
+        assert!(parse_created("<html>oops</html>").unwrap_err().problem.starts_with("the reply is not JSON"));
+        assert_eq!(parse_created(r#"{"id":"x"}"#).unwrap_err().problem, "the reply has no \"backup\" object");
+        assert_eq!(parse_created(r#"{"backup":[1]}"#).unwrap_err().problem, "\"backup\" is not an object");
+    }
+}

@@ -16,9 +16,17 @@ pub struct Config {
 impl Config {
     /// Applies `key=value` pairs over these options. Keys may be spelled as query parameters
     /// (`api_base`), attributes (`api-base`) or JS options (`apiBase`). Unknown keys are ignored.
-    pub fn with_pairs<K: AsRef<str>, V: Into<String>>(mut self, pairs: impl IntoIterator<Item = (K, V)>) -> Self {
+    pub fn with_pairs<K: AsRef<str>, V: Into<String>>(
+        mut self,
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
         for (k, v) in pairs {
-            let key: String = k.as_ref().chars().filter(|c| *c != '_' && *c != '-').collect::<String>().to_ascii_lowercase();
+            let key: String = k
+                .as_ref()
+                .chars()
+                .filter(|c| *c != '_' && *c != '-')
+                .collect::<String>()
+                .to_ascii_lowercase();
             let v = v.into();
             match key.as_str() {
                 "apibase" => self.api_base = v.trim().to_string(),
@@ -54,7 +62,9 @@ fn percent_decode(s: &str) -> String {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -76,8 +86,17 @@ mod tests {
 
     #[test]
     fn query_prefills_ids_and_api_base() {
-        let c = Config::default().with_pairs(query_pairs("?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y"));
-        assert_eq!((c.project_id.as_str(), c.cluster_id.as_str(), c.api_base.as_str()), ("p1", "c-1", "/css-api"));
+        let c = Config::default().with_pairs(query_pairs(
+            "?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y",
+        ));
+        assert_eq!(
+            (
+                c.project_id.as_str(),
+                c.cluster_id.as_str(),
+                c.api_base.as_str()
+            ),
+            ("p1", "c-1", "/css-api")
+        );
     }
 
     #[test]
@@ -89,13 +108,21 @@ mod tests {
 
     #[test]
     fn later_sources_override_earlier_ones() {
-        let c = Config::default().with_pairs([("api_base", "/first")]).with_pairs([("api_base", "/second")]);
+        let c = Config::default()
+            .with_pairs([("api_base", "/first")])
+            .with_pairs([("api_base", "/second")]);
         assert_eq!(c.api_base, "/second");
     }
 
     #[test]
     fn bad_escapes_are_kept() {
-        assert_eq!(query_pairs("a=%zz%4"), vec![("a".to_string(), "%zz%4".to_string())]);
-        assert_eq!(query_pairs("a=b+c%20d"), vec![("a".to_string(), "b c d".to_string())]);
+        assert_eq!(
+            query_pairs("a=%zz%4"),
+            vec![("a".to_string(), "%zz%4".to_string())]
+        );
+        assert_eq!(
+            query_pairs("a=b+c%20d"),
+            vec![("a".to_string(), "b c d".to_string())]
+        );
     }
 }

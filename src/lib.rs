@@ -13,6 +13,7 @@ pub mod spec;
 pub mod state;
 pub mod text;
 pub mod time;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
+pub mod app;

@@ -17,7 +17,14 @@ pub struct ServiceError {
 
 /// Keys under which the known body shapes carry the error code, the message and the request id.
 const CODE_KEYS: &[&str] = &["errCode", "error_code", "code", "errorCode"];
-const MESSAGE_KEYS: &[&str] = &["externalMessage", "error_msg", "message", "errorMsg", "msg", "error_description"];
+const MESSAGE_KEYS: &[&str] = &[
+    "externalMessage",
+    "error_msg",
+    "message",
+    "errorMsg",
+    "msg",
+    "error_description",
+];
 const REQUEST_ID_KEYS: &[&str] = &["request_id", "requestId", "request-id"];
 /// Keys under which some gateways nest the error object.
 const NESTED_KEYS: &[&str] = &["error", "errors", "err"];
@@ -36,7 +43,11 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
     match v {
         Json::Array(items) => items.iter().find_map(|i| find_error(i, depth + 1)),
         Json::Object(_) => {
-            let first = |keys: &[&str]| keys.iter().find_map(|k| v.get(k).and_then(Json::as_text)).map(str::to_string);
+            let first = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| v.get(k).and_then(Json::as_text))
+                    .map(str::to_string)
+            };
             let code = first(CODE_KEYS);
             let mut message = first(MESSAGE_KEYS);
             let request_id = first(REQUEST_ID_KEYS);
@@ -44,7 +55,11 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
                 // `{"error": {...}}` or `{"error": "text"}`.
                 let nested = NESTED_KEYS.iter().filter_map(|k| v.get(k)).next()?;
                 if let Json::String(text) = nested {
-                    return Some(ServiceError { code: None, message: Some(text.clone()), request_id });
+                    return Some(ServiceError {
+                        code: None,
+                        message: Some(text.clone()),
+                        request_id,
+                    });
                 }
                 let mut inner = find_error(nested, depth + 1)?;
                 inner.request_id = inner.request_id.or(request_id);
@@ -59,7 +74,11 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
                     }
                 }
             }
-            Some(ServiceError { code, message, request_id })
+            Some(ServiceError {
+                code,
+                message,
+                request_id,
+            })
         }
         _ => None,
     }
@@ -90,7 +109,13 @@ pub enum Failure {
         raw_cut: bool,
     },
     /// A 201 whose body could not be read: the snapshot was probably created.
-    UnreadableSuccess { status: u16, problem: String, raw: String, raw_cut: bool, request_id: Option<String> },
+    UnreadableSuccess {
+        status: u16,
+        problem: String,
+        raw: String,
+        raw_cut: bool,
+        request_id: Option<String>,
+    },
     /// No reply at all: the service, the proxy or the network could not be reached.
     Network { detail: String },
 }
@@ -99,7 +124,9 @@ impl Failure {
     /// The status code and its meaning, when there was a reply.
     pub fn status(&self) -> Option<StatusInfo> {
         match self {
-            Failure::Http { status, .. } | Failure::UnreadableSuccess { status, .. } => Some(spec::status_info(*status)),
+            Failure::Http { status, .. } | Failure::UnreadableSuccess { status, .. } => {
+                Some(spec::status_info(*status))
+            }
             Failure::Network { .. } => None,
         }
     }
@@ -107,7 +134,10 @@ impl Failure {
     /// The service's own error code, if it gave one.
     pub fn service_code(&self) -> Option<&str> {
         match self {
-            Failure::Http { service: Some(ServiceError { code: Some(c), .. }), .. } => Some(c),
+            Failure::Http {
+                service: Some(ServiceError { code: Some(c), .. }),
+                ..
+            } => Some(c),
             _ => None,
         }
     }
@@ -123,18 +153,30 @@ pub enum Outcome {
 /// Interprets a reply: `201` with a readable body is a created snapshot; anything else a failure
 /// carrying all that could be read of it.
 pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Outcome {
-    let header_id = request_id_header.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let header_id = request_id_header
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
     if (200..300).contains(&status) {
         return match reply::parse_created(body) {
             Ok(view) => Outcome::Created(Rc::new(view)),
             Err(e) => {
                 let (raw, raw_cut) = raw_for_display(body);
-                Outcome::Failed(Failure::UnreadableSuccess { status, problem: e.problem, raw, raw_cut, request_id: header_id })
+                Outcome::Failed(Failure::UnreadableSuccess {
+                    status,
+                    problem: e.problem,
+                    raw,
+                    raw_cut,
+                    request_id: header_id,
+                })
             }
         };
     }
     let service = parse_error_body(body);
-    let request_id = service.as_ref().and_then(|s| s.request_id.clone()).or(header_id);
+    let request_id = service
+        .as_ref()
+        .and_then(|s| s.request_id.clone())
+        .or(header_id);
     let (raw, raw_cut) = match service {
         Some(_) => (None, false),
         None if body.trim().is_empty() => (None, false),
@@ -143,14 +185,24 @@ pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Ou
             (Some(text), cut)
         }
     };
-    Outcome::Failed(Failure::Http { status, service, request_id, raw, raw_cut })
+    Outcome::Failed(Failure::Http {
+        status,
+        service,
+        request_id,
+        raw,
+        raw_cut,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn err(code: Option<&str>, message: Option<&str>, request_id: Option<&str>) -> Option<ServiceError> {
+    fn err(
+        code: Option<&str>,
+        message: Option<&str>,
+        request_id: Option<&str>,
+    ) -> Option<ServiceError> {
         Some(ServiceError {
             code: code.map(Into::into),
             message: message.map(Into::into),
@@ -161,7 +213,9 @@ mod tests {
     #[test]
     fn css_shape() {
         assert_eq!(
-            parse_error_body(r#"{"errCode": "CSS.0001", "externalMessage": "CSS.0001 : Incorrect parameters."}"#),
+            parse_error_body(
+                r#"{"errCode": "CSS.0001", "externalMessage": "CSS.0001 : Incorrect parameters."}"#
+            ),
             err(Some("CSS.0001"), Some("Incorrect parameters."), None)
         );
     }
@@ -172,18 +226,30 @@ mod tests {
             parse_error_body(
                 r#"{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail","request_id":"a1b2"}"#
             ),
-            err(Some("APIG.0301"), Some("Incorrect IAM authentication information: decrypt token fail"), Some("a1b2"))
+            err(
+                Some("APIG.0301"),
+                Some("Incorrect IAM authentication information: decrypt token fail"),
+                Some("a1b2")
+            )
         );
     }
 
     #[test]
     fn code_message_and_nested_shapes() {
-        assert_eq!(parse_error_body(r#"{"code": 409, "message": "busy"}"#), err(Some("409"), Some("busy"), None));
         assert_eq!(
-            parse_error_body(r#"{"error": {"code": "CSS.3004", "message": "backup in progress"}, "request_id": "r9"}"#),
+            parse_error_body(r#"{"code": 409, "message": "busy"}"#),
+            err(Some("409"), Some("busy"), None)
+        );
+        assert_eq!(
+            parse_error_body(
+                r#"{"error": {"code": "CSS.3004", "message": "backup in progress"}, "request_id": "r9"}"#
+            ),
             err(Some("CSS.3004"), Some("backup in progress"), Some("r9"))
         );
-        assert_eq!(parse_error_body(r#"{"error": "plain words"}"#), err(None, Some("plain words"), None));
+        assert_eq!(
+            parse_error_body(r#"{"error": "plain words"}"#),
+            err(None, Some("plain words"), None)
+        );
         assert_eq!(
             parse_error_body(r#"{"errors": [{"error_code": "X.1", "error_msg": "first"}]}"#),
             err(Some("X.1"), Some("first"), None)
@@ -192,7 +258,15 @@ mod tests {
 
     #[test]
     fn bodies_that_are_not_error_objects() {
-        for body in ["", "<html>502 Bad Gateway</html>", "[]", "{}", r#"{"unrelated": 1}"#, "null", "\"text\""] {
+        for body in [
+            "",
+            "<html>502 Bad Gateway</html>",
+            "[]",
+            "{}",
+            r#"{"unrelated": 1}"#,
+            "null",
+            "\"text\"",
+        ] {
             assert_eq!(parse_error_body(body), None, "{body}");
         }
     }
@@ -200,13 +274,17 @@ mod tests {
     #[test]
     fn a_201_with_the_seed_reply_is_created() {
         let body = r#"{"backup":{"id":"abc","name":"snap"}}"#;
-        let Outcome::Created(view) = interpret(201, body, None) else { panic!("created expected") };
+        let Outcome::Created(view) = interpret(201, body, None) else {
+            panic!("created expected")
+        };
         assert_eq!(view.name.as_deref(), Some("snap"));
     }
 
     #[test]
     fn a_201_without_a_readable_body_keeps_the_raw_text() {
-        let Outcome::Failed(Failure::UnreadableSuccess { status, raw, .. }) = interpret(201, "OK", Some("rid")) else {
+        let Outcome::Failed(Failure::UnreadableSuccess { status, raw, .. }) =
+            interpret(201, "OK", Some("rid"))
+        else {
             panic!("unreadable success expected")
         };
         assert_eq!((status, raw.as_str()), (201, "OK"));
@@ -215,10 +293,17 @@ mod tests {
     #[test]
     fn errors_carry_status_service_code_and_request_id() {
         let body = r#"{"errCode":"CSS.0043","externalMessage":"CSS.0043 : name exists"}"#;
-        let Outcome::Failed(f) = interpret(409, body, Some("hdr-id")) else { panic!() };
+        let Outcome::Failed(f) = interpret(409, body, Some("hdr-id")) else {
+            panic!()
+        };
         assert_eq!(f.service_code(), Some("CSS.0043"));
         assert_eq!(f.status().map(|s| s.name), Some("Conflict"));
-        let Failure::Http { request_id, raw, .. } = f else { panic!() };
+        let Failure::Http {
+            request_id, raw, ..
+        } = f
+        else {
+            panic!()
+        };
         assert_eq!(request_id.as_deref(), Some("hdr-id"));
         assert_eq!(raw, None);
     }
@@ -226,7 +311,15 @@ mod tests {
     #[test]
     fn unparseable_error_bodies_are_kept_raw_and_cut() {
         let big = "x".repeat(RAW_SHOWN_CHARS + 10);
-        let Outcome::Failed(Failure::Http { raw, raw_cut, service, .. }) = interpret(502, &big, None) else { panic!() };
+        let Outcome::Failed(Failure::Http {
+            raw,
+            raw_cut,
+            service,
+            ..
+        }) = interpret(502, &big, None)
+        else {
+            panic!()
+        };
         assert_eq!(service, None);
         assert_eq!(raw.map(|r| r.len()), Some(RAW_SHOWN_CHARS));
         assert!(raw_cut);

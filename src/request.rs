@@ -48,7 +48,10 @@ pub fn cluster_path(project_id: &str, cluster_id: &str, tail: &str) -> String {
 
 /// The list call's URL under `api_base` (SERVICE-NOTES).
 pub fn list_url(api_base: &str, project_id: &str, cluster_id: &str) -> String {
-    join_base(api_base, &cluster_path(project_id, cluster_id, spec::LIST_SEGMENT))
+    join_base(
+        api_base,
+        &cluster_path(project_id, cluster_id, spec::LIST_SEGMENT),
+    )
 }
 
 /// Joins an API base (`""`, `/css-api`, `/css-api/`, `https://host`) and an absolute path.
@@ -65,8 +68,16 @@ pub fn encode_segment(s: &str) -> String {
             out.push(b as char);
         } else {
             out.push('%');
-            out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
-            out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+            out.push(
+                char::from_digit((b >> 4) as u32, 16)
+                    .unwrap_or('0')
+                    .to_ascii_uppercase(),
+            );
+            out.push(
+                char::from_digit((b & 15) as u32, 16)
+                    .unwrap_or('0')
+                    .to_ascii_uppercase(),
+            );
         }
     }
     out
@@ -96,8 +107,15 @@ mod tests {
 
     #[test]
     fn ids_are_percent_encoded_into_one_segment() {
-        let req = CreateSnapshot { project_id: "a b/c".into(), cluster_id: "é?#%".into(), ..example() };
-        assert_eq!(req.path(), "/v1.0/a%20b%2Fc/clusters/%C3%A9%3F%23%25/index_snapshot");
+        let req = CreateSnapshot {
+            project_id: "a b/c".into(),
+            cluster_id: "é?#%".into(),
+            ..example()
+        };
+        assert_eq!(
+            req.path(),
+            "/v1.0/a%20b%2Fc/clusters/%C3%A9%3F%23%25/index_snapshot"
+        );
     }
 
     #[test]
@@ -106,18 +124,30 @@ mod tests {
         assert_eq!(example().url(""), p);
         assert_eq!(example().url("/css-api"), format!("/css-api{p}"));
         assert_eq!(example().url("/css-api/"), format!("/css-api{p}"));
-        assert_eq!(example().url("https://css.eu-west-101.myhuaweicloud.com"), format!("https://css.eu-west-101.myhuaweicloud.com{p}"));
+        assert_eq!(
+            example().url("https://css.eu-west-101.myhuaweicloud.com"),
+            format!("https://css.eu-west-101.myhuaweicloud.com{p}")
+        );
     }
 
     #[test]
     fn body_leaves_out_empty_optional_fields() {
-        assert_eq!(example().body_json(), r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#);
-        let full = CreateSnapshot { description: Some("Index \"backup\" <ok>\n".into()), ..example() };
+        assert_eq!(
+            example().body_json(),
+            r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#
+        );
+        let full = CreateSnapshot {
+            description: Some("Index \"backup\" <ok>\n".into()),
+            ..example()
+        };
         assert_eq!(
             full.body_json(),
             r#"{"name":"snapshot_001","description":"Index \"backup\" <ok>\n","indices":"myindex1,myindex2"}"#
         );
-        let bare = CreateSnapshot { indices: None, ..example() };
+        let bare = CreateSnapshot {
+            indices: None,
+            ..example()
+        };
         assert_eq!(bare.body_json(), r#"{"name":"snapshot_001"}"#);
     }
 

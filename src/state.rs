@@ -10,7 +10,10 @@ use crate::spec::Field;
 pub enum Submission {
     Idle,
     /// `attempt` numbers the request, so a late reply to an older one is ignored.
-    Sending { attempt: u32, request: CreateSnapshot },
+    Sending {
+        attempt: u32,
+        request: CreateSnapshot,
+    },
     Done(Outcome),
 }
 
@@ -26,7 +29,10 @@ pub enum Action {
     /// The request numbered `attempt` ended.
     Finished { attempt: u32, outcome: Outcome },
     /// The host changed the ids or the form was reset to them.
-    Prefill { project_id: String, cluster_id: String },
+    Prefill {
+        project_id: String,
+        cluster_id: String,
+    },
 }
 
 /// Everything the form shows.
@@ -43,7 +49,13 @@ pub struct FormState {
 impl FormState {
     /// A fresh form with these values.
     pub fn new(form: SnapshotForm) -> Self {
-        FormState { form, touched: Vec::new(), judge_all: false, submission: Submission::Idle, attempts: 0 }
+        FormState {
+            form,
+            touched: Vec::new(),
+            judge_all: false,
+            submission: Submission::Idle,
+            attempts: 0,
+        }
     }
 
     /// Applies `action`. Returns `true` when the state changed.
@@ -72,19 +84,28 @@ impl FormState {
                 self.judge_all = true;
                 if let Ok(request) = rules::validate(&self.form) {
                     self.attempts += 1;
-                    self.submission = Submission::Sending { attempt: self.attempts, request };
+                    self.submission = Submission::Sending {
+                        attempt: self.attempts,
+                        request,
+                    };
                 }
                 true
             }
             Action::Finished { attempt, outcome } => match &self.submission {
-                Submission::Sending { attempt: current, .. } if *current == attempt => {
+                Submission::Sending {
+                    attempt: current, ..
+                } if *current == attempt => {
                     self.submission = Submission::Done(outcome);
                     true
                 }
                 _ => false,
             },
-            Action::Prefill { project_id, cluster_id } => {
-                let changed = self.form.project_id != project_id || self.form.cluster_id != cluster_id;
+            Action::Prefill {
+                project_id,
+                cluster_id,
+            } => {
+                let changed =
+                    self.form.project_id != project_id || self.form.cluster_id != cluster_id;
                 self.form.project_id = project_id;
                 self.form.cluster_id = cluster_id;
                 changed
@@ -114,7 +135,9 @@ impl FormState {
 
     /// The first field with an error, for focus after a refused submit.
     pub fn first_invalid(&self) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| !rules::is_valid(*f, self.form.get(*f)))
+        Field::ALL
+            .into_iter()
+            .find(|f| !rules::is_valid(*f, self.form.get(*f)))
     }
 
     /// Whether a request is in flight.
@@ -150,7 +173,10 @@ mod tests {
     #[test]
     fn a_field_is_judged_once_touched() {
         let mut s = FormState::new(SnapshotForm::default());
-        assert!(s.findings(Field::Name).is_empty(), "nothing shown before the user acts");
+        assert!(
+            s.findings(Field::Name).is_empty(),
+            "nothing shown before the user acts"
+        );
         s.apply(Action::Edit(Field::Name, "Ab".into()));
         assert!(!s.findings(Field::Name).is_empty());
         assert!(s.findings(Field::ProjectId).is_empty(), "other fields wait");
@@ -163,7 +189,10 @@ mod tests {
         let mut s = FormState::new(SnapshotForm::default());
         s.apply(Action::Submit);
         assert_eq!(s.submission, Submission::Idle);
-        assert!(Field::ALL.iter().filter(|f| f.mandatory()).all(|f| !s.findings(*f).is_empty()));
+        assert!(Field::ALL
+            .iter()
+            .filter(|f| f.mandatory())
+            .all(|f| !s.findings(*f).is_empty()));
         assert_eq!(s.first_invalid(), Some(Field::ProjectId));
     }
 
@@ -173,7 +202,10 @@ mod tests {
         s.apply(Action::Submit);
         let (attempt, req) = s.in_flight().expect("sending");
         assert_eq!(req.name, "snapshot_001");
-        assert!(!s.apply(Action::Submit), "a second submit while sending changes nothing");
+        assert!(
+            !s.apply(Action::Submit),
+            "a second submit while sending changes nothing"
+        );
         assert_eq!(s.in_flight().map(|(a, _)| a), Some(attempt));
     }
 
@@ -183,18 +215,31 @@ mod tests {
         s.apply(Action::Edit(Field::Description, "nightly".into()));
         s.apply(Action::Submit);
         let before = s.form.clone();
-        s.apply(Action::Finished { attempt: 1, outcome: outcome::interpret(409, "{}", None) });
+        s.apply(Action::Finished {
+            attempt: 1,
+            outcome: outcome::interpret(409, "{}", None),
+        });
         assert_eq!(s.form, before);
-        assert!(matches!(s.submission, Submission::Done(Outcome::Failed(Failure::Http { status: 409, .. }))));
+        assert!(matches!(
+            s.submission,
+            Submission::Done(Outcome::Failed(Failure::Http { status: 409, .. }))
+        ));
         s.apply(Action::Submit);
-        assert_eq!(s.in_flight().map(|(a, _)| a), Some(2), "a retry is a new attempt");
+        assert_eq!(
+            s.in_flight().map(|(a, _)| a),
+            Some(2),
+            "a retry is a new attempt"
+        );
     }
 
     #[test]
     fn a_late_reply_to_an_older_attempt_is_ignored() {
         let mut s = filled();
         s.apply(Action::Submit);
-        assert!(!s.apply(Action::Finished { attempt: 7, outcome: outcome::interpret(500, "", None) }));
+        assert!(!s.apply(Action::Finished {
+            attempt: 7,
+            outcome: outcome::interpret(500, "", None)
+        }));
         assert!(s.is_sending());
     }
 
@@ -204,6 +249,9 @@ mod tests {
         s.apply(Action::Submit);
         s.apply(Action::Edit(Field::Name, "other_name".into()));
         assert_eq!(s.form.name, "other_name");
-        assert_eq!(s.in_flight().map(|(_, r)| r.name.as_str()), Some("snapshot_001"));
+        assert_eq!(
+            s.in_flight().map(|(_, r)| r.name.as_str()),
+            Some("snapshot_001")
+        );
     }
 }

@@ -61,6 +61,8 @@ impl Lang {
                 Ui::Errors => "Please correct the fields marked below before the snapshot can be created.",
                 Ui::TokenHelp => "Kept in memory only, never stored or put in the address. Leave empty when a gateway adds authentication.",
                 Ui::Target => "Sends",
+                Ui::Detail => "Detail",
+                Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
             },
         }
     }
@@ -180,7 +182,10 @@ impl Lang {
                 Shown::Text(t) | Shown::Json(t) => (t.clone(), None),
                 Shown::DateTime { readable, raw } => (readable.clone(), Some(raw.clone())),
                 Shown::NotFinished { raw } => (self.ui(Ui::NotFinished).into(), Some(raw.clone())),
-                Shown::Code { raw, meaning: Some(m) } => (format!("{raw} — {m}"), None),
+                Shown::Code {
+                    raw,
+                    meaning: Some(m),
+                } => (format!("{raw} — {m}"), None),
                 Shown::Code { raw, meaning: None } => (raw.clone(), None),
                 Shown::Table(_) => (String::new(), None),
             },
@@ -204,7 +209,12 @@ impl Lang {
             Lang::En => match (f, f.status()) {
                 (Failure::Network { .. }, _) => self.ui(Ui::NetworkTitle).into(),
                 (Failure::UnreadableSuccess { .. }, _) => self.ui(Ui::UnreadableTitle).into(),
-                (_, Some(s)) => format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_lowercase()),
+                (_, Some(s)) => format!(
+                    "{} {}: {}",
+                    s.code,
+                    s.name,
+                    self.ui(Ui::Failed).to_lowercase()
+                ),
                 (_, None) => self.ui(Ui::Failed).into(),
             },
         }
@@ -261,6 +271,8 @@ pub enum Ui {
     Errors,
     TokenHelp,
     Target,
+    Detail,
+    Panic,
 }
 
 fn plural(n: usize) -> &'static str {
@@ -272,7 +284,11 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn list_chars(chars: &[char]) -> String {
-    chars.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
+    chars
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What is allowed instead, for fields whose rule is a short list.
@@ -290,7 +306,9 @@ pub fn describe_char(c: char) -> String {
         '\t' => "a tab".into(),
         '\n' | '\r' => "a line break".into(),
         c if c.is_whitespace() => format!("an unusual space (U+{:04X})", c as u32),
-        c if c.is_control() || is_invisible(c) => format!("an invisible character (U+{:04X})", c as u32),
+        c if c.is_control() || is_invisible(c) => {
+            format!("an invisible character (U+{:04X})", c as u32)
+        }
         c => format!("'{c}'"),
     }
 }
@@ -313,18 +331,36 @@ mod tests {
     use crate::rules;
 
     fn first_error(field: Field, value: &str) -> String {
-        let f = rules::check(field, value).into_iter().next().expect("a finding");
+        let f = rules::check(field, value)
+            .into_iter()
+            .next()
+            .expect("a finding");
         Lang::En.problem(field, &f.problem)
     }
 
     #[test]
     fn messages_name_the_rule_character_and_position() {
-        assert_eq!(first_error(Field::Name, "snapsCot"), "Position 6: uppercase 'C' is not allowed (only a–z, 0–9, - and _).");
-        assert_eq!(first_error(Field::Name, "abc"), "Too short: 3 characters; at least 4 are needed.");
+        assert_eq!(
+            first_error(Field::Name, "snapsCot"),
+            "Position 6: uppercase 'C' is not allowed (only a–z, 0–9, - and _)."
+        );
+        assert_eq!(
+            first_error(Field::Name, "abc"),
+            "Too short: 3 characters; at least 4 are needed."
+        );
         assert_eq!(first_error(Field::Name, ""), "Snapshot name is required.");
-        assert_eq!(first_error(Field::Name, "9abc"), "Position 1: must start with a letter, not '9'.");
-        assert_eq!(first_error(Field::Indices, "a b"), "Position 2: a space is not allowed.");
-        assert_eq!(first_error(Field::Indices, "a,,b"), "Position 2: two commas in a row leave an empty index name.");
+        assert_eq!(
+            first_error(Field::Name, "9abc"),
+            "Position 1: must start with a letter, not '9'."
+        );
+        assert_eq!(
+            first_error(Field::Indices, "a b"),
+            "Position 2: a space is not allowed."
+        );
+        assert_eq!(
+            first_error(Field::Indices, "a,,b"),
+            "Position 2: two commas in a row leave an empty index name."
+        );
         assert!(first_error(Field::Name, "ab\u{202e}c").contains("U+202E"));
         assert!(first_error(Field::Name, "abcé").contains("non-ASCII 'é'"));
     }
@@ -341,7 +377,10 @@ mod tests {
         let s = |v: &str| Lang::En.indices_summary(&rules::index_patterns(v));
         assert_eq!(s(""), "Backs up all indices.");
         assert_eq!(s("2018-06*"), "Backs up indices starting with 2018-06.");
-        assert_eq!(s("myindex1,log*"), "Backs up index myindex1, indices starting with log.");
+        assert_eq!(
+            s("myindex1,log*"),
+            "Backs up index myindex1, indices starting with log."
+        );
     }
 
     #[test]

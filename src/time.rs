@@ -61,12 +61,20 @@ pub fn parse_service_datetime(s: &str) -> Option<Utc> {
     let s = s.trim_end_matches('Z');
     let s = s.split('.').next()?;
     let b = s.as_bytes();
-    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || (b[10] != b'T' && b[10] != b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || (b[10] != b'T' && b[10] != b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let n = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let t = Utc {
         year: i64::from(n(0..4)?),
@@ -77,7 +85,11 @@ pub fn parse_service_datetime(s: &str) -> Option<Utc> {
         second: n(17..19)?,
         millis: 0,
     };
-    let valid = (1..=12).contains(&t.month) && (1..=31).contains(&t.day) && t.hour < 24 && t.minute < 60 && t.second < 61;
+    let valid = (1..=12).contains(&t.month)
+        && (1..=31).contains(&t.day)
+        && t.hour < 24
+        && t.minute < 60
+        && t.second < 61;
     valid.then_some(t)
 }
 
@@ -95,14 +107,26 @@ mod tests {
 
     #[test]
     fn epoch_leap_days_and_negative_times() {
-        assert_eq!(Utc::from_epoch_millis(0).service_format(), "1970-01-01T00:00:00");
-        assert_eq!(Utc::from_epoch_millis(951_782_400_000).service_format(), "2000-02-29T00:00:00");
-        assert_eq!(Utc::from_epoch_millis(-1).service_format(), "1969-12-31T23:59:59");
+        assert_eq!(
+            Utc::from_epoch_millis(0).service_format(),
+            "1970-01-01T00:00:00"
+        );
+        assert_eq!(
+            Utc::from_epoch_millis(951_782_400_000).service_format(),
+            "2000-02-29T00:00:00"
+        );
+        assert_eq!(
+            Utc::from_epoch_millis(-1).service_format(),
+            "1969-12-31T23:59:59"
+        );
     }
 
     #[test]
     fn reads_the_service_format() {
-        assert_eq!(parse_service_datetime("2018-07-31T04:02:47").map(|t| t.readable()), Some("2018-07-31 04:02:47 UTC".into()));
+        assert_eq!(
+            parse_service_datetime("2018-07-31T04:02:47").map(|t| t.readable()),
+            Some("2018-07-31 04:02:47 UTC".into())
+        );
         assert!(parse_service_datetime("2018-07-31T04:02:47Z").is_some());
         assert!(parse_service_datetime("2018-13-31T04:02:47").is_none());
         assert!(parse_service_datetime("yesterday").is_none());

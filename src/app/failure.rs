@@ -1,0 +1,49 @@
+//! A failed call, announced as an alert: status, meaning, the service's words, what to do.
+
+use yew::prelude::*;
+
+use crate::text::{Lang, Ui};
+use crate::view::FailureView;
+
+#[derive(Properties, PartialEq)]
+pub struct FailureProps {
+    pub view: FailureView,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn FailureAlert(props: &FailureProps) -> Html {
+    let v = &props.view;
+    let ui = |k| props.lang.ui(k);
+    html! {
+        <div class="csf-failure" role="alert">
+            <h3 class="csf-failure-title">{ &v.title }</h3>
+            if let Some(m) = v.meaning { <p>{ m }</p> }
+            if let Some(h) = v.help { <p>{ h }</p> }
+            if let Some(a) = v.advice { <p class="csf-advice">{ a }</p> }
+            <dl class="csf-facts">
+                if v.service_code.is_some() || v.service_message.is_some() {
+                    <dt>{ ui(Ui::ServiceSaid) }</dt>
+                    <dd>
+                        if let Some(c) = &v.service_code { <code class="csf-code">{ c }</code>{ " " } }
+                        if let Some(m) = &v.service_message { <span>{ m }</span> }
+                        if let Some(cm) = v.code_meaning { <span class="csf-code-meaning">{ format!(" ({cm})") }</span> }
+                    </dd>
+                }
+                if let Some(id) = &v.request_id {
+                    <dt>{ ui(Ui::RequestId) }</dt><dd><code>{ id }</code></dd>
+                }
+                if let Some(d) = &v.detail {
+                    <dt>{ ui(Ui::Detail) }</dt><dd>{ d }</dd>
+                }
+            </dl>
+            if let Some(raw) = &v.raw {
+                <details class="csf-raw-body" open=true>
+                    <summary>{ ui(Ui::RawBody) } if v.raw_cut { { " " }{ ui(Ui::RawCut) } }</summary>
+                    <pre>{ raw }</pre>
+                </details>
+            }
+            <p class="csf-kept">{ v.kept }</p>
+        </div>
+    }
+}

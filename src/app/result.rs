@@ -1,0 +1,59 @@
+//! The created snapshot as tables: Table 4, with Table 5 nested.
+
+use yew::prelude::*;
+
+use crate::text::{Lang, Ui};
+use crate::view::{CreatedView, RowView};
+
+#[derive(Properties, PartialEq)]
+pub struct CreatedProps {
+    pub view: CreatedView,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Created(props: &CreatedProps) -> Html {
+    let v = &props.view;
+    html! {
+        <section class="csf-result" aria-label={v.title}>
+            <h3 class="csf-result-title">{ v.title }</h3>
+            <p>{ v.lead }</p>
+            if let Some(note) = &v.note { <p class="csf-note">{ note }</p> }
+            { table(&v.rows, props.lang, "backup") }
+        </section>
+    }
+}
+
+fn table(rows: &[RowView], lang: Lang, caption: &str) -> Html {
+    html! {
+        <table class="csf-table">
+            <caption><code>{ caption }</code></caption>
+            <thead><tr>
+                <th scope="col">{ lang.ui(Ui::Field) }</th>
+                <th scope="col">{ lang.ui(Ui::Value) }</th>
+                <th scope="col">{ lang.ui(Ui::Meaning) }</th>
+            </tr></thead>
+            <tbody>{ for rows.iter().map(|r| row(r, lang)) }</tbody>
+        </table>
+    }
+}
+
+fn row(r: &RowView, lang: Lang) -> Html {
+    let value = if r.nested.is_empty() {
+        html! {
+            <>
+                <span class={classes!("csf-value", r.muted.then_some("csf-muted"))}>{ &r.value }</span>
+                if let Some(raw) = &r.raw { <span class="csf-raw"><code>{ raw }</code></span> }
+            </>
+        }
+    } else {
+        table(&r.nested, lang, &r.name)
+    };
+    html! {
+        <tr>
+            <th scope="row"><code>{ &r.name }</code></th>
+            <td>{ value }</td>
+            <td class="csf-meaning">{ &r.meaning }</td>
+        </tr>
+    }
+}

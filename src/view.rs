@@ -1,0 +1,311 @@
+//! View models: the state turned into exactly what the components render (words included), so
+//! that components stay thin and all of this is tested on the host.
+
+use crate::outcome::{Failure, ServiceError};
+use crate::reply::{BackupView, Row, Shown};
+use crate::rules::{self, Severity};
+use crate::spec::{self, Field};
+use crate::state::FormState;
+use crate::text::{Lang, Ui};
+
+/// One message under a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub severity: Severity,
+    pub text: String,
+}
+
+/// What one field shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldView {
+    pub field: Field,
+    pub label: &'static str,
+    pub help: String,
+    pub required: bool,
+    pub value: String,
+    pub messages: Vec<Message>,
+    /// A rule is broken (drives `aria-invalid`).
+    pub invalid: bool,
+    /// A line saying what the value means (indices only).
+    pub summary: Option<String>,
+}
+
+/// Builds the view of `field`.
+pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
+    let findings = state.findings(field);
+    let value = state.form.get(field).to_string();
+    let invalid = findings.iter().any(|f| f.severity == Severity::Error);
+    let summary = (field == Field::Indices && !invalid && state.judged(field))
+        .then(|| lang.indices_summary(&rules::index_patterns(&value)));
+    FieldView {
+        field,
+        label: lang.label(field),
+        help: lang.help(field),
+        required: field.mandatory(),
+        messages: findings
+            .iter()
+            .map(|f| Message {
+                severity: f.severity,
+                text: lang.problem(field, &f.problem),
+            })
+            .collect(),
+        invalid,
+        summary,
+        value,
+    }
+}
+
+/// One row of a result table, ready to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowView {
+    pub name: String,
+    pub value: String,
+    /// The value as sent, when `value` is a conversion of it.
+    pub raw: Option<String>,
+    pub meaning: String,
+    /// Not set / not finished / unknown: shown quieter.
+    pub muted: bool,
+    pub nested: Vec<RowView>,
+}
+
+/// Builds the rows of a result table.
+pub fn row_views(rows: &[Row], lang: Lang) -> Vec<RowView> {
+    rows.iter()
+        .map(|r| {
+            let (value, raw) = lang.shown(&r.value);
+            RowView {
+                name: r.name.clone(),
+                value,
+                raw,
+                meaning: r.meaning.unwrap_or(lang.ui(Ui::NotInSpec)).to_string(),
+                muted: matches!(r.value, Shown::NotSet | Shown::NotFinished { .. }),
+                nested: match &r.value {
+                    Shown::Table(inner) => row_views(inner, lang),
+                    _ => Vec::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// What the success panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatedView {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub note: Option<String>,
+    pub rows: Vec<RowView>,
+}
+
+/// Builds the success panel.
+pub fn created_view(backup: &BackupView, lang: Lang) -> CreatedView {
+    CreatedView {
+        title: lang.ui(Ui::Created),
+        lead: lang.ui(Ui::CreatedLead),
+        note: lang.missing_fields(backup.missing),
+        rows: row_views(&backup.rows, lang),
+    }
+}
+
+/// What the failure alert shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureView {
+    pub title: String,
+    /// The status code's meaning (Table 6 or the notes).
+    pub meaning: Option<&'static str>,
+    pub advice: Option<&'static str>,
+    /// `CSS.0043`, the service's message, and what the code means.
+    pub service_code: Option<String>,
+    pub service_message: Option<String>,
+    pub code_meaning: Option<&'static str>,
+    pub request_id: Option<String>,
+    pub raw: Option<String>,
+    pub raw_cut: bool,
+    pub help: Option<&'static str>,
+    pub detail: Option<String>,
+    pub kept: &'static str,
+}
+
+/// Builds the failure alert.
+pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
+    let status = f.status();
+    let mut v = FailureView {
+        title: lang.failure_title(f),
+        meaning: status.map(|s| s.meaning),
+        advice: status
+            .map(|s| lang.advice(s.advice))
+            .filter(|a| !a.is_empty()),
+        service_code: None,
+        service_message: None,
+        code_meaning: None,
+        request_id: None,
+        raw: None,
+        raw_cut: false,
+        help: None,
+        detail: None,
+        kept: lang.ui(Ui::FormKept),
+    };
+    match f {
+        Failure::Http {
+            service,
+            request_id,
+            raw,
+            raw_cut,
+            ..
+        } => {
+            if let Some(ServiceError { code, message, .. }) = service {
+                v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
+                v.service_code = code.clone();
+                v.service_message = message.clone();
+            }
+            v.request_id = request_id.clone();
+            v.raw = raw.clone();
+            v.raw_cut = *raw_cut;
+        }
+        Failure::UnreadableSuccess {
+            problem,
+            raw,
+            raw_cut,
+            request_id,
+            ..
+        } => {
+            // A 2xx is no reason to change the request; the help text says what to check.
+            v.advice = None;
+            v.help = Some(lang.ui(Ui::UnreadableHelp));
+            v.detail = Some(problem.clone());
+            v.raw = Some(raw.clone());
+            v.raw_cut = *raw_cut;
+            v.request_id = request_id.clone();
+        }
+        Failure::Network { detail } => {
+            v.help = Some(lang.ui(Ui::NetworkHelp));
+            v.detail = Some(lang.network_detail(detail));
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcome::{interpret, Outcome};
+    use crate::rules::SnapshotForm;
+    use crate::state::Action;
+
+    fn failed(status: u16, body: &str) -> FailureView {
+        match interpret(status, body, None) {
+            Outcome::Failed(f) => failure_view(&f, Lang::En),
+            Outcome::Created(_) => panic!("failure expected"),
+        }
+    }
+
+    #[test]
+    fn field_view_marks_errors_and_keeps_the_value() {
+        let mut s = FormState::new(SnapshotForm::default());
+        s.apply(Action::Edit(Field::Name, "snapsCot".into()));
+        let v = field_view(&s, Field::Name, Lang::En);
+        assert!(v.invalid);
+        assert_eq!(v.value, "snapsCot");
+        assert!(v.messages[0].text.contains("Position 6"));
+    }
+
+    #[test]
+    fn warnings_do_not_make_a_field_invalid() {
+        let mut s = FormState::new(SnapshotForm::default());
+        s.apply(Action::Edit(Field::Description, "a & b".into()));
+        let v = field_view(&s, Field::Description, Lang::En);
+        assert!(!v.invalid);
+        assert_eq!(v.messages.len(), 1);
+        assert_eq!(v.messages[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn indices_summary_shows_once_judged_and_valid() {
+        let mut s = FormState::new(SnapshotForm::default());
+        assert_eq!(field_view(&s, Field::Indices, Lang::En).summary, None);
+        s.apply(Action::Edit(Field::Indices, "2018-06*".into()));
+        assert_eq!(
+            field_view(&s, Field::Indices, Lang::En).summary.as_deref(),
+            Some("Backs up indices starting with 2018-06.")
+        );
+    }
+
+    #[test]
+    fn table_6_statuses_carry_their_meaning_and_advice() {
+        let v = failed(
+            400,
+            r#"{"errCode":"CSS.0001","externalMessage":"CSS.0001 : Incorrect parameters."}"#,
+        );
+        assert!(v.title.starts_with("400 BadRequest"));
+        assert_eq!(v.meaning, Some(spec::status_info(400).meaning));
+        assert!(v.advice.unwrap().contains("must change"));
+        assert_eq!(v.service_code.as_deref(), Some("CSS.0001"));
+        assert_eq!(v.service_message.as_deref(), Some("Incorrect parameters."));
+        assert!(failed(403, "").advice.unwrap().contains("must change"));
+        for code in [500, 501, 502, 503, 504] {
+            assert!(
+                failed(code, "").advice.unwrap().contains("retrying"),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_beyond_table_6_have_plain_meanings() {
+        for code in [404, 409, 413, 415, 429, 418, 599] {
+            let v = failed(code, "");
+            assert!(v.title.starts_with(&code.to_string()));
+            assert!(v.meaning.is_some_and(|m| !m.is_empty()), "{code}");
+        }
+        assert_eq!(
+            failed(409, r#"{"errCode":"CSS.0043"}"#).code_meaning,
+            spec::service_error_meaning("CSS.0043")
+        );
+    }
+
+    #[test]
+    fn unreadable_error_bodies_are_shown_raw() {
+        let v = failed(502, "<html><body>Bad Gateway</body></html>");
+        assert_eq!(
+            v.raw.as_deref(),
+            Some("<html><body>Bad Gateway</body></html>")
+        );
+        assert_eq!(v.service_code, None);
+    }
+
+    #[test]
+    fn network_failures_say_what_to_check() {
+        let v = failure_view(
+            &Failure::Network {
+                detail: "TypeError: Failed to fetch".into(),
+            },
+            Lang::En,
+        );
+        assert_eq!(v.title, "The service could not be reached");
+        assert!(v.help.unwrap().contains("API base"));
+        assert!(v.detail.unwrap().contains("Failed to fetch"));
+    }
+
+    #[test]
+    fn nested_rows_and_conversions() {
+        let Outcome::Created(b) = interpret(
+            201,
+            r#"{"backup":{"datastore":{"type":"elasticsearch","version":"7.10.2"},"endTime":0,"updated":null,"x":1}}"#,
+            None,
+        ) else {
+            panic!()
+        };
+        let v = created_view(&b, Lang::En);
+        assert_eq!(v.rows[0].name, "datastore");
+        assert_eq!(v.rows[0].nested.len(), 2);
+        let end = v.rows.iter().find(|r| r.name == "endTime").unwrap();
+        assert_eq!(
+            (end.value.as_str(), end.raw.as_deref(), end.muted),
+            ("not finished", Some("0"), true)
+        );
+        let updated = v.rows.iter().find(|r| r.name == "updated").unwrap();
+        assert_eq!(updated.value, "not set");
+        assert_eq!(v.rows.last().unwrap().meaning, "Not described in the spec.");
+        assert!(v.note.is_some());
+    }
+}

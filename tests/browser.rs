@@ -1,0 +1,285 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium): mount the form,
+//! act as a user, assert on what a user sees. `window.fetch` is replaced per test so the number
+//! of requests the form sends can be counted.
+#![cfg(target_arch = "wasm32")]
+
+use css_snapshot_form::app::mount::mount;
+use css_snapshot_form::spec;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets the scheduler, microtasks and timers run.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+/// Waits until `cond` holds (up to about two seconds).
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if cond() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// A fresh container with a mounted form, prefilled with the spec's example ids.
+async fn mounted(prefill: bool) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"apiBase".into(), &"/test-api".into()).unwrap();
+    if prefill {
+        js_sys::Reflect::set(&opts, &"projectId".into(), &spec::EXAMPLE_PROJECT_ID.into()).unwrap();
+        js_sys::Reflect::set(&opts, &"clusterId".into(), &spec::EXAMPLE_CLUSTER_ID.into()).unwrap();
+    }
+    // The handle is dropped without destroy: the form stays for the test's lifetime.
+    std::mem::forget(mount(root.clone(), opts.into()).unwrap());
+    until("form rendered", || {
+        root.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    root
+}
+
+fn input(root: &Element, name: &str) -> HtmlInputElement {
+    root.query_selector(&format!("[name={name}]"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn type_into(root: &Element, name: &str, value: &str) {
+    let el = input(root, name);
+    el.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn click_submit(root: &Element) {
+    let button: HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+}
+
+/// Replaces `window.fetch` with `body` (a JS function body taking `req`), counting calls in
+/// `window.__fetches`.
+fn mock_fetch(body: &str) {
+    let f = js_sys::Function::new_with_args(
+        "req",
+        &format!("window.__fetches = (window.__fetches || 0) + 1; {body}"),
+    );
+    let w = web_sys::window().unwrap();
+    js_sys::Reflect::set(&w, &"__fetches".into(), &0.into()).unwrap();
+    js_sys::Reflect::set(&w, &"fetch".into(), &f).unwrap();
+}
+
+fn fetches() -> u32 {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fetches".into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0) as u32
+}
+
+fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn errors_appear_while_typing_and_are_linked_to_the_field() {
+    let root = mounted(true).await;
+    type_into(&root, "name", "snapsCot");
+    let name = input(&root, "name");
+    until("aria-invalid on name", || {
+        name.get_attribute("aria-invalid").as_deref() == Some("true")
+    })
+    .await;
+    let described = name.get_attribute("aria-describedby").unwrap();
+    let messages: String = described
+        .split_whitespace()
+        .filter_map(|id| document().get_element_by_id(id))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert!(
+        messages.contains("Position 6: uppercase 'C'"),
+        "message linked by aria-describedby: {messages}"
+    );
+
+    type_into(&root, "name", "snapshot_cot");
+    until("name valid again", || {
+        name.get_attribute("aria-invalid").as_deref() == Some("false")
+    })
+    .await;
+    assert!(!text(&root).contains("Position 6"));
+}
+
+#[wasm_bindgen_test]
+async fn untouched_fields_are_not_judged_until_submit() {
+    let root = mounted(false).await;
+    assert_eq!(
+        input(&root, "project_id")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    mock_fetch("return new Promise(() => {});");
+    click_submit(&root);
+    until("every required field judged", || {
+        ["project_id", "cluster_id", "name"]
+            .iter()
+            .all(|n| input(&root, n).get_attribute("aria-invalid").as_deref() == Some("true"))
+    })
+    .await;
+    assert_eq!(fetches(), 0, "an invalid form sends nothing");
+    let active = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("name"));
+    assert_eq!(
+        active.as_deref(),
+        Some("project_id"),
+        "focus moves to the first invalid field"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn one_request_per_click_while_in_flight() {
+    let root = mounted(true).await;
+    mock_fetch("return new Promise(() => {});");
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    click_submit(&root);
+    tick().await;
+    click_submit(&root);
+    // Enter in a field submits the form too.
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+    until("button shows progress", || {
+        root.query_selector("button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-disabled")
+            .as_deref()
+            == Some("true")
+    })
+    .await;
+    for _ in 0..10 {
+        tick().await;
+    }
+    assert_eq!(fetches(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_created_snapshot_is_shown_as_tables() {
+    let root = mounted(true).await;
+    mock_fetch(
+        r#"return Promise.resolve(new Response(JSON.stringify({backup: {id: "9dc4", name: "snapshot_001",
+            status: "BUILDING", endTime: 0, datastore: {type: "elasticsearch", version: "7.10.2"}, extra: "<b>x</b>"}}),
+            {status: 201, headers: {"Content-Type": "application/json"}}));"#,
+    );
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    until("result table", || {
+        root.query_selector(".csf-result table").unwrap().is_some()
+    })
+    .await;
+    let cell = |field: &str| -> String {
+        let rows = root.query_selector_all("tr").unwrap();
+        (0..rows.length())
+            .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
+            .find(|tr| {
+                tr.query_selector("th")
+                    .ok()
+                    .flatten()
+                    .and_then(|th| th.text_content())
+                    .as_deref()
+                    == Some(field)
+            })
+            .and_then(|tr| tr.query_selector("td").ok().flatten()?.text_content())
+            .unwrap_or_else(|| panic!("no row for {field}"))
+    };
+    assert!(cell("status").contains("BUILDING"));
+    assert!(cell("endTime").contains("not finished"));
+    assert_eq!(cell("type"), "elasticsearch");
+    // Reply text is text: the markup in an unknown field is not rendered.
+    assert!(cell("extra").contains("<b>x</b>"));
+    assert!(root.query_selector(".csf-result b").unwrap().is_none());
+    assert_eq!(
+        input(&root, "name").value(),
+        "snapshot_001",
+        "the form keeps its values"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_request_is_announced_with_its_status() {
+    let root = mounted(true).await;
+    mock_fetch(
+        r#"return Promise.resolve(new Response('{"errCode":"CSS.0043","externalMessage":"CSS.0043 : exists"}',
+            {status: 409, headers: {"Content-Type": "application/json", "X-Request-Id": "rid-1"}}));"#,
+    );
+    type_into(&root, "name", "snapshot_001");
+    type_into(&root, "description", "nightly");
+    tick().await;
+    click_submit(&root);
+    until("alert", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        alert.contains("409") && alert.contains("CSS.0043") && alert.contains("rid-1"),
+        "{alert}"
+    );
+    assert_eq!(input(&root, "description").value(), "nightly");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_connection_says_what_to_check() {
+    let root = mounted(true).await;
+    mock_fetch("return Promise.reject(new TypeError('Failed to fetch'));");
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    until("alert", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    let alert = text(&root);
+    assert!(
+        alert.contains("could not be reached") && alert.contains("API base"),
+        "{alert}"
+    );
+}

@@ -6,13 +6,17 @@
 
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod backup;
+pub mod cli;
 pub mod ids;
 pub mod reasons;
 pub mod static_files;
 pub mod store;
 
+use std::future::Future;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One cluster the emulator knows; requests for any other are refused like the service does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,4 +59,16 @@ impl Default for Config {
             serve_dir: None,
         }
     }
+}
+
+/// Serves the emulator on `listener` until `shutdown` completes, then lets open requests finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = api::router(Arc::new(api::Emulator::new(config)));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -1,0 +1,212 @@
+//! Command-line options, parsed by hand to keep the dependency list short.
+
+use std::path::PathBuf;
+
+use css_snapshot_form::rules;
+use css_snapshot_form::spec::Field;
+
+use crate::{Cluster, Config};
+
+/// Where the emulator listens unless told otherwise (the page's default API base points here).
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8081";
+
+/// The `--help` text.
+pub const USAGE: &str = "\
+css-emulator: a local stand-in for the Huawei Cloud CSS snapshot API
+
+Usage: css-emulator [OPTIONS]
+
+Options:
+  --listen ADDR         address to listen on (default 127.0.0.1:8081; port 0 picks a free port)
+  --token TOKEN         require this value in the X-Auth-Token header of API requests
+  --cluster PROJECT_ID/CLUSTER_ID[=CLUSTER_NAME]
+                        a cluster that exists (repeatable); without any, the spec's example
+                        cluster is used, named es-demo
+  --serve-dir DIR       serve the files of DIR at / (/ is DIR/index.html)
+  --help                print this text
+
+API:
+  POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot
+  GET  /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots
+Test hooks:
+  GET  /_emulator/requests   API requests received so far (JSON)
+  POST /_emulator/reset      forget snapshots and requests
+";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Print [`USAGE`] and exit.
+    Help,
+    /// Serve on `listen` with `config`.
+    Run {
+        /// An address to bind, as given (`host:port`).
+        listen: String,
+        /// What the emulator knows and requires.
+        config: Config,
+    },
+}
+
+/// The value of an option given as `--opt VALUE` or `--opt=VALUE`.
+fn value(
+    opt: &str,
+    inline: Option<String>,
+    rest: &mut impl Iterator<Item = String>,
+) -> Result<String, String> {
+    let v = inline
+        .or_else(|| rest.next())
+        .ok_or_else(|| format!("{opt} needs a value"))?;
+    if v.is_empty() {
+        return Err(format!("{opt} needs a value"));
+    }
+    Ok(v)
+}
+
+/// Reads `PROJECT_ID/CLUSTER_ID[=CLUSTER_NAME]`, refusing ids the form itself would refuse.
+fn parse_cluster(spec: &str) -> Result<Cluster, String> {
+    let (ids, name) = match spec.split_once('=') {
+        Some((ids, name)) => (ids, Some(name)),
+        None => (spec, None),
+    };
+    let (project_id, cluster_id) = ids
+        .split_once('/')
+        .ok_or_else(|| format!("--cluster {spec:?}: expected PROJECT_ID/CLUSTER_ID[=NAME]"))?;
+    for (field, v) in [
+        (Field::ProjectId, project_id),
+        (Field::ClusterId, cluster_id),
+    ] {
+        if !rules::is_valid(field, v) {
+            return Err(format!(
+                "--cluster {spec:?}: {} {v:?} is not a valid id",
+                field.api_name()
+            ));
+        }
+    }
+    let name = match name {
+        Some("") => return Err(format!("--cluster {spec:?}: the cluster name is empty")),
+        Some(n) => n.to_string(),
+        None => format!("es-{}", cluster_id.chars().take(8).collect::<String>()),
+    };
+    Ok(Cluster {
+        project_id: project_id.into(),
+        cluster_id: cluster_id.into(),
+        name,
+    })
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut listen = DEFAULT_LISTEN.to_string();
+    let mut config = Config {
+        clusters: Vec::new(),
+        ..Config::default()
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (opt, inline) = match arg.split_once('=') {
+            Some((o, v)) if o.starts_with("--") => (o.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        match opt.as_str() {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--listen" => listen = value(&opt, inline, &mut args)?,
+            "--token" => {
+                let token = value(&opt, inline, &mut args)?;
+                // The page sends the token as a header; one a browser cannot send is a typo.
+                if !rules::is_valid(Field::Token, &token) {
+                    return Err("--token: the token must be visible ASCII characters".into());
+                }
+                config.token = Some(token);
+            }
+            "--cluster" => {
+                let cluster = parse_cluster(&value(&opt, inline, &mut args)?)?;
+                if config.clusters.iter().any(|c| {
+                    c.project_id == cluster.project_id && c.cluster_id == cluster.cluster_id
+                }) {
+                    return Err(format!(
+                        "--cluster {}/{} is given twice",
+                        cluster.project_id, cluster.cluster_id
+                    ));
+                }
+                config.clusters.push(cluster);
+            }
+            "--serve-dir" => {
+                let dir = PathBuf::from(value(&opt, inline, &mut args)?);
+                if !dir.is_dir() {
+                    return Err(format!("--serve-dir {}: not a directory", dir.display()));
+                }
+                config.serve_dir = Some(dir);
+            }
+            _ => return Err(format!("unknown argument {arg:?}")),
+        }
+    }
+    if config.clusters.is_empty() {
+        config.clusters.push(Cluster::example());
+    }
+    Ok(Command::Run { listen, config })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<(String, Config), String> {
+        match parse(args.iter().map(|s| s.to_string()))? {
+            Command::Run { listen, config } => Ok((listen, config)),
+            Command::Help => Err("help".into()),
+        }
+    }
+
+    #[test]
+    fn defaults_to_the_spec_example_cluster() {
+        let (listen, config) = run(&[]).unwrap();
+        assert_eq!(listen, DEFAULT_LISTEN);
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn reads_every_option_in_both_forms() {
+        let (listen, config) = run(&[
+            "--listen",
+            "127.0.0.1:0",
+            "--token=abc",
+            "--cluster",
+            "p1/c1=logs",
+            "--cluster=p2/c2",
+        ])
+        .unwrap();
+        assert_eq!(listen, "127.0.0.1:0");
+        assert_eq!(config.token.as_deref(), Some("abc"));
+        assert_eq!(
+            config.clusters,
+            vec![
+                Cluster {
+                    project_id: "p1".into(),
+                    cluster_id: "c1".into(),
+                    name: "logs".into()
+                },
+                Cluster {
+                    project_id: "p2".into(),
+                    cluster_id: "c2".into(),
+                    name: "es-c2".into()
+                },
+            ]
+        );
+        let (_, config) = run(&["--serve-dir", "."]).unwrap();
+        assert_eq!(config.serve_dir, Some(PathBuf::from(".")));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_use() {
+        assert!(run(&["--listen"]).is_err());
+        assert!(run(&["--token", ""]).is_err());
+        assert!(run(&["--token", "a b"]).is_err());
+        assert!(run(&["--cluster", "nocluster"]).is_err());
+        assert!(run(&["--cluster", "p/c?x"]).is_err());
+        assert!(run(&["--cluster", "p/c="]).is_err());
+        assert!(run(&["--cluster", "p/c", "--cluster", "p/c=x"]).is_err());
+        assert!(run(&["--serve-dir", "/no/such/dir"]).is_err());
+        assert!(run(&["--bogus"]).is_err());
+        assert_eq!(parse(["--help".to_string()]), Ok(Command::Help));
+    }
+}

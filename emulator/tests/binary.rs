@@ -1,0 +1,239 @@
+//! The built `css-emulator` binary: its command line, its one stdout line, its stderr log,
+//! static files, and a clean exit on SIGTERM.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{create_path, http, post_json};
+use css_snapshot_form::spec::{EXAMPLE_CLUSTER_ID as CLUSTER, EXAMPLE_PROJECT_ID as PROJECT};
+
+const BIN: &str = env!("CARGO_BIN_EXE_css-emulator");
+
+/// A running emulator process, killed if a test fails before stopping it.
+struct Running {
+    child: Option<Child>,
+    addr: SocketAddr,
+}
+
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let mut child = Command::new(BIN)
+            .args(["--listen", "127.0.0.1:0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn css-emulator");
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .expect("first line");
+        let url = line
+            .strip_suffix('\n')
+            .and_then(|l| l.strip_prefix("css-emulator listening on http://127.0.0.1:"))
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        let port: u16 = url
+            .parse()
+            .unwrap_or_else(|_| panic!("no port in {line:?}"));
+        assert_ne!(port, 0);
+        Running {
+            child: Some(child),
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+        }
+    }
+
+    /// Sends SIGTERM and collects what is left of the output.
+    fn terminate(mut self) -> (Output, Duration) {
+        let child = self.child.take().unwrap();
+        let started = Instant::now();
+        let status = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let output = child.wait_with_output().expect("wait");
+        (output, started.elapsed())
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn run_to_end(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run css-emulator")
+}
+
+#[test]
+fn help_prints_usage_and_bad_arguments_exit_2() {
+    let help = run_to_end(&["--help"]);
+    assert!(help.status.success());
+    let usage = String::from_utf8(help.stdout).unwrap();
+    for opt in ["--listen", "--token", "--cluster", "--serve-dir", "--help"] {
+        assert!(usage.contains(opt), "{opt} missing from usage");
+    }
+    for bad in [
+        &["--bogus"][..],
+        &["--listen"],
+        &["--cluster", "no-slash"],
+        &["--serve-dir", "/no/such/dir"],
+    ] {
+        let out = run_to_end(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty(), "{bad:?} wrote to stdout");
+        assert!(!out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn announces_its_port_logs_each_request_and_stops_on_sigterm() {
+    let token = "very-secret-token-value";
+    let emulator = Running::start(&["--token", token, "--cluster", "p1/c1=es-one"]);
+    let addr = emulator.addr;
+    let reply = http(
+        addr,
+        "POST",
+        &create_path("p1", "c1"),
+        &[
+            ("X-Auth-Token", token),
+            ("Content-Type", "application/json"),
+        ],
+        r#"{"name":"abcd"}"#,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert!(
+        reply.body.contains(r#""clusterName":"es-one""#),
+        "{}",
+        reply.body
+    );
+    // --cluster replaces the default cluster.
+    let default = http(
+        addr,
+        "POST",
+        &create_path(PROJECT, CLUSTER),
+        &[("X-Auth-Token", token)],
+        r#"{"name":"abcd"}"#,
+    );
+    assert_eq!(default.status, 403);
+    assert_eq!(
+        post_json(addr, &create_path("p1", "c1"), r#"{"name":"abcd"}"#).status,
+        403
+    );
+
+    // An idle keep-alive connection, as a browser leaves open, must not hold up the shutdown.
+    let mut idle = TcpStream::connect(addr).unwrap();
+    write!(idle, "GET /_emulator/requests HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut buf = [0u8; 12];
+    idle.read_exact(&mut buf).unwrap();
+    assert_eq!(&buf, b"HTTP/1.1 200");
+
+    let (output, took) = emulator.terminate();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(took < Duration::from_secs(3), "shutdown took {took:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("POST {} 201\n", create_path("p1", "c1"))),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("POST {} 403\n", create_path(PROJECT, CLUSTER))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("GET /_emulator/requests 200\n"), "{stderr}");
+    assert!(
+        !stderr.contains(token),
+        "the token leaked into the log: {stderr}"
+    );
+    assert!(output.stdout.is_empty(), "only one line on stdout");
+}
+
+#[test]
+fn a_sigterm_right_after_the_line_is_a_clean_exit() {
+    let (output, took) = Running::start(&[]).terminate();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(took < Duration::from_secs(3), "shutdown took {took:?}");
+}
+
+/// A fresh directory under the system's temporary directory, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir =
+            std::env::temp_dir().join(format!("css-emulator-test-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn serves_the_page_and_the_api_on_one_origin() {
+    let dir = TempDir::new();
+    std::fs::write(
+        dir.0.join("index.html"),
+        "<!doctype html><title>form</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.0.join("pkg/app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(
+        dir.0.parent().unwrap().join("css-emulator-outside.txt"),
+        "outside",
+    )
+    .unwrap();
+    let emulator = Running::start(&["--serve-dir", dir.0.to_str().unwrap()]);
+    let addr = emulator.addr;
+
+    let index = http(addr, "GET", "/?project_id=p&cluster_id=c", &[], "");
+    assert_eq!(index.status, 200);
+    assert_eq!(
+        index.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(index.body, "<!doctype html><title>form</title>");
+    let wasm = http(addr, "GET", "/pkg/app_bg.wasm", &[], "");
+    assert_eq!(wasm.status, 200);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(
+        http(addr, "GET", "/pkg/", &[], "").status,
+        404,
+        "a directory without index.html"
+    );
+    assert_eq!(http(addr, "GET", "/missing.js", &[], "").status, 404);
+    for escape in [
+        "/../css-emulator-outside.txt",
+        "/%2e%2e/css-emulator-outside.txt",
+        "/pkg/..%2f..%2fcss-emulator-outside.txt",
+    ] {
+        let reply = http(addr, "GET", escape, &[], "");
+        assert_eq!(reply.status, 404, "{escape}: {}", reply.body);
+        assert!(!reply.body.contains("outside"));
+    }
+    assert_eq!(
+        post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#).status,
+        201
+    );
+    let _ = std::fs::remove_file(dir.0.parent().unwrap().join("css-emulator-outside.txt"));
+}

@@ -172,6 +172,35 @@ pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Ou
             }
         };
     }
+    Outcome::Failed(http_failure(status, body, header_id))
+}
+
+/// Interprets a list reply: `200` with a readable body is the cluster's snapshots.
+pub fn interpret_list(
+    status: u16,
+    body: &str,
+    request_id_header: Option<&str>,
+) -> Result<Vec<BackupView>, Failure> {
+    let header_id = request_id_header
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    if !(200..300).contains(&status) {
+        return Err(http_failure(status, body, header_id));
+    }
+    reply::parse_list(body).map_err(|e| {
+        let (raw, raw_cut) = raw_for_display(body);
+        Failure::UnreadableSuccess {
+            status,
+            problem: e.problem,
+            raw,
+            raw_cut,
+            request_id: header_id,
+        }
+    })
+}
+
+fn http_failure(status: u16, body: &str, header_id: Option<String>) -> Failure {
     let service = parse_error_body(body);
     let request_id = service
         .as_ref()
@@ -185,13 +214,13 @@ pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Ou
             (Some(text), cut)
         }
     };
-    Outcome::Failed(Failure::Http {
+    Failure::Http {
         status,
         service,
         request_id,
         raw,
         raw_cut,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +335,27 @@ mod tests {
         };
         assert_eq!(request_id.as_deref(), Some("hdr-id"));
         assert_eq!(raw, None);
+    }
+
+    #[test]
+    fn list_replies_and_their_failures() {
+        assert_eq!(
+            interpret_list(200, r#"{"backups":[{"id":"a"}]}"#, None).map(|l| l.len()),
+            Ok(1)
+        );
+        let Err(Failure::Http {
+            status: 503,
+            request_id,
+            ..
+        }) = interpret_list(503, "", Some("r"))
+        else {
+            panic!()
+        };
+        assert_eq!(request_id.as_deref(), Some("r"));
+        assert!(matches!(
+            interpret_list(200, "nope", None),
+            Err(Failure::UnreadableSuccess { .. })
+        ));
     }
 
     #[test]

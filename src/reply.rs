@@ -58,22 +58,44 @@ pub struct Unreadable {
     pub problem: String,
 }
 
-/// Reads a create reply (`{"backup": {...}}`).
-pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
-    let value = json::parse(body).map_err(|e| Unreadable {
+fn parse_body(body: &str) -> Result<Json, Unreadable> {
+    json::parse(body).map_err(|e| Unreadable {
         problem: if body.trim().is_empty() {
             "the reply is empty".into()
         } else {
             format!("the reply is not JSON ({} at byte {})", e.what, e.offset)
         },
-    })?;
-    match value.get(spec::REPLY_BACKUP_KEY) {
+    })
+}
+
+/// Reads a create reply (`{"backup": {...}}`).
+pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
+    let key = spec::REPLY_BACKUP_KEY;
+    match parse_body(body)?.get(key) {
         Some(backup @ Json::Object(_)) => Ok(backup_view(backup)),
         Some(_) => Err(Unreadable {
-            problem: format!("\"{}\" is not an object", spec::REPLY_BACKUP_KEY),
+            problem: format!("\"{key}\" is not an object"),
         }),
         None => Err(Unreadable {
-            problem: format!("the reply has no \"{}\" object", spec::REPLY_BACKUP_KEY),
+            problem: format!("the reply has no \"{key}\" object"),
+        }),
+    }
+}
+
+/// Reads a list reply (`{"backups": [...]}`); items that are not objects are skipped.
+pub fn parse_list(body: &str) -> Result<Vec<BackupView>, Unreadable> {
+    let key = spec::LIST_BACKUPS_KEY;
+    match parse_body(body)?.get(key) {
+        Some(Json::Array(items)) => Ok(items
+            .iter()
+            .filter(|i| matches!(i, Json::Object(_)))
+            .map(backup_view)
+            .collect()),
+        Some(_) => Err(Unreadable {
+            problem: format!("\"{key}\" is not a list"),
+        }),
+        None => Err(Unreadable {
+            problem: format!("the reply has no \"{key}\" list"),
         }),
     }
 }
@@ -347,6 +369,26 @@ mod tests {
             Shown::Text("99999999999999999999".into())
         );
         assert_eq!(row(&view, "endTime").value, Shown::Text("soon".into()));
+    }
+
+    #[test]
+    fn list_replies_give_one_view_per_item() {
+        let body = r#"{"backups":[{"id":"a","name":"x","status":"COMPLETED","backupFrequency":"daily"},7,{"id":"b"}]}"#;
+        let list = parse_list(body).unwrap();
+        assert_eq!(
+            list.iter().map(|b| b.id.as_deref()).collect::<Vec<_>>(),
+            [Some("a"), Some("b")]
+        );
+        assert_eq!(list[0].status.as_deref(), Some("COMPLETED"));
+        assert!(
+            list[0].rows.iter().any(|r| r.name == "backupFrequency"),
+            "unknown fields kept"
+        );
+        assert_eq!(
+            parse_list(r#"{"backups":{}}"#).unwrap_err().problem,
+            "\"backups\" is not a list"
+        );
+        assert_eq!(parse_list("").unwrap_err().problem, "the reply is empty");
     }
 
     #[test]

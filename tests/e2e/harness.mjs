@@ -252,6 +252,23 @@ export async function cell(page, name) {
   return (await td.textContent()).trim();
 }
 
+// "In flight" as the page shows it: the submit button is disabled (`disabled` or
+// aria-disabled="true"), or it or an ancestor is aria-busy="true".
+function inFlightNow() {
+  const b = document.querySelector('button[type=submit]');
+  return b.disabled || b.getAttribute('aria-disabled') === 'true' || b.closest('[aria-busy="true"]') !== null;
+}
+
+/** Waits until the page shows a request in flight. */
+export async function busy(page) {
+  await page.waitForFunction(inFlightNow);
+}
+
+/** Waits until no request is in flight (the submit button is usable again). */
+export async function idle(page) {
+  await page.waitForFunction(`!(${inFlightNow.toString()})()`);
+}
+
 /** Waits for the result heading ("Snapshot created ..."). */
 export async function resultHeading(page) {
   const heading = page.getByRole('heading', { name: /Snapshot created/ });

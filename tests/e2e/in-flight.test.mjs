@@ -2,7 +2,9 @@
 // more clicks or Enter presses send nothing more.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { CLUSTER_ID, PROJECT_ID, fill, formValues, resultHeading, useHarness, withPage } from './harness.mjs';
+import {
+  CLUSTER_ID, PROJECT_ID, busy, fill, formValues, idle, resultHeading, useHarness, withPage,
+} from './harness.mjs';
 
 const h = useHarness(test);
 
@@ -26,11 +28,8 @@ test('double clicks and Enter while in flight send exactly one POST', () =>
     await submit.dblclick();
 
     // In flight: the button says so.
-    await page.waitForFunction(() => {
-      const b = document.querySelector('button[type=submit]');
-      return b.disabled || b.getAttribute('aria-busy') === 'true';
-    });
-    // Spam: more clicks (forced, since the button may be disabled) and Enter in a text field.
+    await busy(page);
+    // Spam: more clicks (forced, since the button may be disabled) and Enter in text fields.
     await submit.click({ force: true, clickCount: 2 });
     await page.locator('[name="name"]').press('Enter');
     await page.locator('[name="indices"]').press('Enter');
@@ -38,7 +37,7 @@ test('double clicks and Enter while in flight send exactly one POST', () =>
 
     release();
     await resultHeading(page);
-    await page.locator('button[type=submit]:not([disabled]):not([aria-busy="true"])').waitFor();
+    await idle(page);
 
     assert.deepEqual(routed, ['POST'], 'requests the page started');
     const posts = await h.emulator.posts();

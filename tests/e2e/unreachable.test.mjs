@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
-  CLUSTER_ID, PROJECT_ID, alertText, fill, formValues, screenshot, useHarness, withPage,
+  CLUSTER_ID, PROJECT_ID, alertText, fill, formValues, idle, screenshot, useHarness, withPage,
 } from './harness.mjs';
 
 const h = useHarness(test);
@@ -21,7 +21,7 @@ test('a stopped emulator shows a connection error and keeps the form', () =>
     assert.doesNotMatch(text, /Snapshot created/);
 
     // The button is usable again and every typed value is still there.
-    await page.locator('button[type=submit]:not([disabled]):not([aria-busy="true"])').waitFor();
+    await idle(page);
     assert.deepEqual(await formValues(page), { project_id: PROJECT_ID, cluster_id: CLUSTER_ID, ...typed });
     await screenshot(page, 'unreachable.png');
   }));

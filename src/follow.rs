@@ -115,6 +115,9 @@ pub struct Follow {
     /// The created snapshot's id; `None` when the reply carried none (then the name is used).
     pub id: Option<String>,
     pub name: Option<String>,
+    /// The cluster the snapshot belongs to (the list call needs them).
+    pub project_id: String,
+    pub cluster_id: String,
     pub started: u64,
     deadline: u64,
     pub phase: Phase,
@@ -152,11 +155,19 @@ pub enum FollowAction {
 
 impl Follow {
     /// Starts following the snapshot the create reply described.
-    pub fn start(created: &BackupView, schedule: Schedule, now: u64) -> Follow {
+    pub fn start(
+        created: &BackupView,
+        project_id: &str,
+        cluster_id: &str,
+        schedule: Schedule,
+        now: u64,
+    ) -> Follow {
         Follow {
             schedule,
             id: created.id.clone(),
             name: created.name.clone(),
+            project_id: project_id.to_string(),
+            cluster_id: cluster_id.to_string(),
             started: now,
             deadline: now.saturating_add(schedule.limit),
             phase: Phase::Waiting {
@@ -350,7 +361,7 @@ mod tests {
 
     #[test]
     fn building_then_completed_without_any_reload() {
-        let mut f = Follow::start(&created(), Schedule::default(), 0);
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
         assert_eq!(t, 3_000, "first check 3 s after creation");
         f.apply(FollowAction::Checked {
@@ -391,7 +402,13 @@ mod tests {
 
     #[test]
     fn a_minimal_reply_is_followed_by_id_or_else_by_name() {
-        let mut f = Follow::start(&view(r#"{"name":"n-s9"}"#), Schedule::default(), 0);
+        let mut f = Follow::start(
+            &view(r#"{"name":"n-s9"}"#),
+            "p",
+            "c",
+            Schedule::default(),
+            0,
+        );
         let (t, seq) = run_until_check(&mut f, 0);
         f.apply(FollowAction::Checked {
             seq,
@@ -407,7 +424,7 @@ mod tests {
 
     #[test]
     fn a_failed_check_warns_backs_off_and_keeps_what_is_known() {
-        let mut f = Follow::start(&created(), Schedule::default(), 0);
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
         f.apply(FollowAction::Checked {
             seq,
@@ -441,7 +458,7 @@ mod tests {
 
     #[test]
     fn hidden_pages_do_not_check_and_resume_when_shown() {
-        let mut f = Follow::start(&created(), Schedule::default(), 0);
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         f.apply(FollowAction::Visibility {
             hidden: true,
             at: 1_000,
@@ -466,7 +483,7 @@ mod tests {
             limit: 10_000,
             ..Schedule::default()
         };
-        let mut f = Follow::start(&created(), schedule, 0);
+        let mut f = Follow::start(&created(), "p", "c", schedule, 0);
         let mut t = 0;
         while f.active() {
             f.apply(FollowAction::Tick(t));
@@ -487,7 +504,7 @@ mod tests {
 
     #[test]
     fn the_user_can_stop_and_late_replies_are_ignored() {
-        let mut f = Follow::start(&created(), Schedule::default(), 0);
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
         assert!(f.apply(FollowAction::Stop));
         assert!(!f.apply(FollowAction::Checked {

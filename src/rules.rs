@@ -109,6 +109,8 @@ pub enum Problem {
     UnusualProjectId,
     /// A cluster id is normally a UUID.
     UnusualClusterId,
+    /// The cluster already has a snapshot with this name (known from its list, not a spec rule).
+    NameTaken,
 }
 
 /// A problem with its severity.

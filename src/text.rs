@@ -1,6 +1,7 @@
 //! Every word the page shows, in one place. A second language is a new [`Lang`] variant and a
 //! second arm in each method; components never hold text of their own.
 
+use crate::follow::{Phase, SnapshotStatus};
 use crate::outcome::Failure;
 use crate::reply::Shown;
 use crate::rules::{CharClass, EmptyItem, IndexNameIssue, IndexPattern, Problem};
@@ -62,6 +63,24 @@ impl Lang {
                 Ui::TokenHelp => "Kept in memory only, never stored or put in the address. Leave empty when a gateway adds authentication.",
                 Ui::Target => "Sends",
                 Ui::Detail => "Detail",
+                Ui::Following => "Following the snapshot",
+                Ui::StopFollowing => "Stop following",
+                Ui::CheckAgain => "Check again",
+                Ui::Checking => "Checking…",
+                Ui::Paused => "Paused while this page is hidden; checking resumes when it is shown again.",
+                Ui::Stopped => "You stopped following. The snapshot goes on being created on the service.",
+                Ui::ShowList => "Show the cluster's snapshots",
+                Ui::RefreshList => "Refresh the list",
+                Ui::ListTitle => "Snapshots of this cluster",
+                Ui::ListEmpty => "This cluster has no snapshots yet.",
+                Ui::ListLoading => "Reading the cluster's snapshots…",
+                Ui::ListFailed => "The list could not be read; what is shown is the last list read.",
+                Ui::ColName => "Name",
+                Ui::ColStatus => "Status",
+                Ui::ColCreated => "Created",
+                Ui::ColIndices => "Indices",
+                Ui::ColShards => "Shards",
+                Ui::NewMark => "new",
                 Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
             },
         }
@@ -148,6 +167,7 @@ impl Lang {
                     };
                     format!("\"{item}\": {why}.")
                 }
+                Problem::NameTaken => "Already used on this cluster: choose another name.".into(),
                 Problem::UnusualProjectId => "This does not look like a project ID (32 hexadecimal characters). Check it if the request is refused.".into(),
                 Problem::UnusualClusterId => "This does not look like a cluster ID (a UUID such as ea244205-d641-45d9-9dcb-ab2236bcd07e). Check it if the request is refused.".into(),
             },
@@ -233,6 +253,99 @@ impl Lang {
         }
     }
 
+    /// A snapshot status as a short label and a sentence.
+    pub fn status(self, status: &SnapshotStatus) -> (String, &'static str) {
+        match self {
+            Lang::En => match status {
+                SnapshotStatus::Building => ("Building".into(), "The snapshot is being created."),
+                SnapshotStatus::Completed => (
+                    "Completed".into(),
+                    "The snapshot is complete and can be used to restore data.",
+                ),
+                SnapshotStatus::Failed => (
+                    "Failed".into(),
+                    "The snapshot could not be created and cannot be used.",
+                ),
+                SnapshotStatus::PartFailed => (
+                    "Partially failed".into(),
+                    "Some shards failed: only part of the data is in the snapshot.",
+                ),
+                SnapshotStatus::Unknown(raw) if raw.is_empty() => (
+                    "No status".into(),
+                    "The service reported no status for the snapshot.",
+                ),
+                SnapshotStatus::Unknown(raw) => (
+                    raw.clone(),
+                    "A status this page does not know, shown as the service sent it.",
+                ),
+            },
+        }
+    }
+
+    /// `1:05` for 65 000 ms.
+    pub fn duration(self, ms: u64) -> String {
+        let s = ms / 1000;
+        match s / 3600 {
+            0 => format!("{}:{:02}", s / 60, s % 60),
+            h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
+        }
+    }
+
+    /// "Elapsed 0:12".
+    pub fn elapsed(self, ms: u64) -> String {
+        match self {
+            Lang::En => format!("Elapsed {}", self.duration(ms)),
+        }
+    }
+
+    /// "10 shards, 1 failed".
+    pub fn shards(self, total: &str, failed: Option<&str>) -> String {
+        match self {
+            Lang::En => match failed {
+                Some(f) => format!("{total} shards, {f} failed"),
+                None => format!("{total} shards"),
+            },
+        }
+    }
+
+    /// Where following stands, in a sentence (none while simply waiting).
+    pub fn phase(self, phase: &Phase, now: u64, limit_ms: u64) -> Option<String> {
+        match self {
+            Lang::En => match phase {
+                Phase::Waiting { due } => {
+                    Some(format!("Next check in {} s.", due.saturating_sub(now).div_ceil(1000)))
+                }
+                Phase::Checking { .. } => Some(self.ui(Ui::Checking).into()),
+                Phase::Finished => None,
+                Phase::TimedOut => Some(format!(
+                    "Stopped following after {} minutes. The snapshot may still be in progress: check again to follow it further.",
+                    limit_ms / 60_000
+                )),
+                Phase::Stopped => Some(self.ui(Ui::Stopped).into()),
+            },
+        }
+    }
+
+    /// A failed check while following.
+    pub fn poll_warning(self, what: &str, retry_in_ms: u64) -> String {
+        match self {
+            Lang::En => format!(
+                "Checking the snapshot failed ({what}); trying again in {} s. What is shown is the last known state.",
+                retry_in_ms.div_ceil(1000)
+            ),
+        }
+    }
+
+    /// A failure in a few words ("503 Service Unavailable", "no connection").
+    pub fn failure_short(self, f: &Failure) -> String {
+        match self {
+            Lang::En => match f.status() {
+                Some(s) => format!("{} {}", s.code, s.name),
+                None => "the service could not be reached".into(),
+            },
+        }
+    }
+
     /// The technical detail of a network failure.
     pub fn network_detail(self, detail: &str) -> String {
         match self {
@@ -273,6 +386,24 @@ pub enum Ui {
     Target,
     Detail,
     Panic,
+    Following,
+    StopFollowing,
+    CheckAgain,
+    Checking,
+    Paused,
+    Stopped,
+    ShowList,
+    RefreshList,
+    ListTitle,
+    ListEmpty,
+    ListLoading,
+    ListFailed,
+    ColName,
+    ColStatus,
+    ColCreated,
+    ColIndices,
+    ColShards,
+    NewMark,
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,11 +1,12 @@
 //! View models: the state turned into exactly what the components render (words included), so
 //! that components stay thin and all of this is tested on the host.
 
+use crate::follow::{Follow, Phase, SnapshotStatus};
 use crate::outcome::{Failure, ServiceError};
 use crate::reply::{BackupView, Row, Shown};
 use crate::rules::{self, Severity};
 use crate::spec::{self, Field};
-use crate::state::FormState;
+use crate::state::{ClusterList, FormState};
 use crate::text::{Lang, Ui};
 
 /// One message under a field.
@@ -185,6 +186,152 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     v
 }
 
+/// The look that goes with a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Progress,
+    Success,
+    Warning,
+    Danger,
+    Neutral,
+}
+
+impl Tone {
+    /// The class suffix for the look (`csf-tone-success`…).
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Progress => "csf-tone-progress",
+            Tone::Success => "csf-tone-success",
+            Tone::Warning => "csf-tone-warning",
+            Tone::Danger => "csf-tone-danger",
+            Tone::Neutral => "csf-tone-neutral",
+        }
+    }
+}
+
+fn tone(status: &SnapshotStatus) -> Tone {
+    match status {
+        SnapshotStatus::Building => Tone::Progress,
+        SnapshotStatus::Completed => Tone::Success,
+        SnapshotStatus::PartFailed => Tone::Warning,
+        SnapshotStatus::Failed => Tone::Danger,
+        SnapshotStatus::Unknown(_) => Tone::Neutral,
+    }
+}
+
+/// A snapshot's `totalShards`/`failedShards` in words, when the service reported them.
+fn shards(b: &BackupView, lang: Lang) -> Option<String> {
+    let text = |name: &str| {
+        b.rows
+            .iter()
+            .find(|r| r.name == name)
+            .and_then(|r| match &r.value {
+                Shown::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+    };
+    text("totalShards").map(|total| lang.shards(&total, text("failedShards").as_deref()))
+}
+
+/// What the follow panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowView {
+    pub title: &'static str,
+    pub status: String,
+    pub explanation: &'static str,
+    pub tone: Tone,
+    pub elapsed: String,
+    pub shards: Option<String>,
+    pub note: Option<String>,
+    pub warning: Option<String>,
+    pub can_stop: bool,
+    pub can_check_again: bool,
+}
+
+/// Builds the follow panel.
+pub fn follow_view(f: &Follow, lang: Lang) -> FollowView {
+    let (status, explanation) = lang.status(&f.status);
+    let note = if f.hidden && f.active() {
+        Some(lang.ui(Ui::Paused).to_string())
+    } else {
+        lang.phase(&f.phase, f.now, f.schedule.limit)
+    };
+    FollowView {
+        title: lang.ui(Ui::Following),
+        status,
+        explanation,
+        tone: tone(&f.status),
+        elapsed: lang.elapsed(f.elapsed()),
+        shards: f.latest.as_deref().and_then(|b| shards(b, lang)),
+        note,
+        warning: f.warning.as_ref().map(|w| {
+            lang.poll_warning(
+                &lang.failure_short(&w.failure),
+                w.retry_at.saturating_sub(f.now),
+            )
+        }),
+        can_stop: f.active(),
+        can_check_again: matches!(f.phase, Phase::TimedOut | Phase::Stopped),
+    }
+}
+
+/// One snapshot in the cluster's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRow {
+    pub name: String,
+    pub status: String,
+    pub tone: Tone,
+    pub created: String,
+    pub indices: String,
+    pub shards: String,
+    /// The snapshot this page created last.
+    pub highlighted: bool,
+}
+
+/// What the cluster's list panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListView {
+    pub rows: Option<Vec<ListRow>>,
+    pub loading: bool,
+    pub warning: Option<String>,
+}
+
+/// Builds the list panel; `new_id` marks the snapshot created last.
+pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListView {
+    let cell = |b: &BackupView, name: &str| {
+        b.rows
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| lang.shown(&r.value).0)
+            .unwrap_or_default()
+    };
+    let rows = list.items.as_ref().map(|items| {
+        items
+            .iter()
+            .map(|b| {
+                let status = SnapshotStatus::parse(b.status.as_deref().unwrap_or(""));
+                ListRow {
+                    name: b.name.clone().unwrap_or_default(),
+                    status: lang.status(&status).0,
+                    tone: tone(&status),
+                    created: cell(b, "created"),
+                    indices: cell(b, "indices"),
+                    shards: shards(b, lang).unwrap_or_default(),
+                    highlighted: new_id.is_some() && b.id.as_deref() == new_id,
+                }
+            })
+            .collect()
+    });
+    ListView {
+        rows,
+        loading: list.loading.is_some(),
+        warning: list
+            .error
+            .as_ref()
+            .map(|f| format!("{} ({})", lang.ui(Ui::ListFailed), lang.failure_short(f))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +454,69 @@ mod tests {
         assert_eq!(updated.value, "not set");
         assert_eq!(v.rows.last().unwrap().meaning, "Not described in the spec.");
         assert!(v.note.is_some());
+    }
+
+    #[test]
+    fn follow_view_speaks_of_status_time_and_shards() {
+        let Outcome::Created(b) = interpret(
+            201,
+            r#"{"backup":{"id":"s1","name":"n","status":"BUILDING"}}"#,
+            None,
+        ) else {
+            panic!()
+        };
+        let mut f = Follow::start(&b, "p", "c", crate::follow::Schedule::default(), 0);
+        let v = follow_view(&f, Lang::En);
+        assert_eq!(
+            (v.status.as_str(), v.tone, v.can_stop),
+            ("Building", Tone::Progress, true)
+        );
+        assert_eq!(v.note.as_deref(), Some("Next check in 3 s."));
+        f.apply(crate::follow::FollowAction::Tick(3_000));
+        let seq = f.checking().unwrap();
+        let list = crate::outcome::interpret_list(
+            200,
+            r#"{"backups":[{"id":"s1","status":"PART_FAILED","totalShards":10,"failedShards":"3"}]}"#,
+            None,
+        );
+        f.apply(crate::follow::FollowAction::Checked {
+            seq,
+            at: 65_000,
+            result: list,
+        });
+        let v = follow_view(&f, Lang::En);
+        assert_eq!(
+            (v.status.as_str(), v.tone),
+            ("Partially failed", Tone::Warning)
+        );
+        assert_eq!(v.shards.as_deref(), Some("10 shards, 3 failed"));
+        assert_eq!(v.elapsed, "Elapsed 1:05");
+        assert!(!v.can_stop);
+    }
+
+    #[test]
+    fn list_rows_highlight_the_new_snapshot() {
+        let mut s = FormState::new(SnapshotForm {
+            project_id: spec::EXAMPLE_PROJECT_ID.into(),
+            cluster_id: spec::EXAMPLE_CLUSTER_ID.into(),
+            ..Default::default()
+        });
+        s.apply(Action::LoadList);
+        let seq = s.list.as_ref().unwrap().loading.unwrap();
+        let body = r#"{"backups":[{"id":"a","name":"old","status":"COMPLETED","created":"2018-07-31T04:02:47","indices":"x","totalShards":5,"failedShards":0},
+            {"id":"b","name":"new","status":"WEIRD"}]}"#;
+        s.apply(Action::ListLoaded {
+            seq,
+            result: crate::outcome::interpret_list(200, body, None),
+        });
+        let v = list_view(s.list.as_ref().unwrap(), Some("b"), Lang::En);
+        let rows = v.rows.unwrap();
+        assert_eq!(rows[0].created, "2018-07-31 04:02:47 UTC");
+        assert_eq!(rows[0].shards, "5 shards, 0 failed");
+        assert!(!rows[0].highlighted && rows[1].highlighted);
+        assert_eq!(
+            (rows[1].status.as_str(), rows[1].tone),
+            ("WEIRD", Tone::Neutral)
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! The page: thin Yew components over the pure state in [`crate::state`] and [`crate::view`].
 
 mod api;
+mod clock;
 mod failure;
 mod field;
+mod follow;
+mod list;
 pub mod mount;
 mod result;
 
@@ -11,6 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::Config;
+use crate::follow::FollowAction;
 use crate::outcome::Outcome;
 use crate::request;
 use crate::rules::SnapshotForm;
@@ -88,7 +92,71 @@ pub fn App(props: &AppProps) -> Html {
             if let Some((attempt, req)) = pending {
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = api::create(&api_base, &req, &token).await;
-                    dispatcher.dispatch(Action::Finished { attempt, outcome });
+                    dispatcher.dispatch(Action::Finished {
+                        attempt,
+                        outcome,
+                        at: clock::now_ms(),
+                    });
+                });
+            }
+        });
+    }
+
+    // While following: a clock tick each second, and pause/resume with the page's visibility.
+    {
+        let dispatcher = state.dispatcher();
+        let active = state.0.follow.as_ref().is_some_and(|f| f.active());
+        use_effect_with(active, move |active| {
+            let guards = active.then(|| {
+                let d = dispatcher.clone();
+                let tick = clock::Interval::new(1000, move || {
+                    d.dispatch(Action::Follow(FollowAction::Tick(clock::now_ms())))
+                });
+                let d = dispatcher.clone();
+                let visibility = clock::DocumentListener::new("visibilitychange", move |_| {
+                    let (hidden, at) = (clock::page_hidden(), clock::now_ms());
+                    d.dispatch(Action::Follow(FollowAction::Visibility { hidden, at }))
+                });
+                (tick, visibility)
+            });
+            move || drop(guards)
+        });
+    }
+
+    // One list request per check the follow model asks for.
+    {
+        let dispatcher = state.dispatcher();
+        let check = state.0.follow.as_ref().and_then(|f| {
+            f.checking()
+                .map(|seq| (seq, f.project_id.clone(), f.cluster_id.clone()))
+        });
+        let token = state.0.form.token.clone();
+        let api_base = config.api_base.clone();
+        use_effect_with(check.as_ref().map(|c| c.0), move |_| {
+            if let Some((seq, project_id, cluster_id)) = check {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = api::list(&api_base, &project_id, &cluster_id, &token).await;
+                    let at = clock::now_ms();
+                    dispatcher.dispatch(Action::Follow(FollowAction::Checked { seq, at, result }));
+                });
+            }
+        });
+    }
+
+    // The list the user asked for.
+    {
+        let dispatcher = state.dispatcher();
+        let load = state.0.list.as_ref().and_then(|l| {
+            l.loading
+                .map(|seq| (seq, l.project_id.clone(), l.cluster_id.clone()))
+        });
+        let token = state.0.form.token.clone();
+        let api_base = config.api_base.clone();
+        use_effect_with(load.as_ref().map(|l| l.0), move |_| {
+            if let Some((seq, project_id, cluster_id)) = load {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = api::list(&api_base, &project_id, &cluster_id, &token).await;
+                    dispatcher.dispatch(Action::ListLoaded { seq, result });
                 });
             }
         });
@@ -119,6 +187,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let s = &state.0;
     let sending = s.is_sending();
+    let new_id = s.follow.as_ref().and_then(|f| f.id.as_deref());
     let target = format!(
         "{} {}",
         spec::CREATE_METHOD,
@@ -127,10 +196,38 @@ pub fn App(props: &AppProps) -> Html {
             &request::cluster_path(&s.form.project_id, &s.form.cluster_id, spec::CREATE_SEGMENT)
         )
     );
+    let on_stop = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::Follow(FollowAction::Stop)))
+    };
+    let on_check_again = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::Follow(FollowAction::CheckAgain(clock::now_ms())))
+        })
+    };
+    let on_load_list = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::LoadList))
+    };
     let outcome = match &s.submission {
-        Submission::Done(Outcome::Created(b)) => html! {
-            <result::Created view={view::created_view(b, lang)} {lang} />
-        },
+        Submission::Done(Outcome::Created(b)) => {
+            // Fuller data from the list replaces the create reply as it arrives.
+            let latest = s
+                .follow
+                .as_ref()
+                .and_then(|f| f.latest.as_deref())
+                .unwrap_or(b);
+            html! {
+                <>
+                    if let Some(f) = &s.follow {
+                        <follow::FollowPanel view={view::follow_view(f, lang)} {lang}
+                            on_stop={on_stop.clone()} on_check_again={on_check_again.clone()} />
+                    }
+                    <result::Created view={view::created_view(latest, lang)} {lang} />
+                </>
+            }
+        }
         Submission::Done(Outcome::Failed(f)) => html! {
             <failure::FailureAlert view={view::failure_view(f, lang)} {lang} />
         },
@@ -154,12 +251,20 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }) }
                 <p class="csf-target"><span>{ lang.ui(Ui::Target) }</span>{ " " }<code>{ target }</code></p>
-                <button type="submit" class="csf-submit" aria-disabled={sending.to_string()}>
-                    if sending { <span class="csf-spinner" aria-hidden="true"></span>{ lang.ui(Ui::Sending) } }
-                    else { { lang.ui(Ui::Submit) } }
-                </button>
+                <p class="csf-actions">
+                    <button type="submit" class="csf-submit" aria-disabled={sending.to_string()}>
+                        if sending { <span class="csf-spinner" aria-hidden="true"></span>{ lang.ui(Ui::Sending) } }
+                        else { { lang.ui(Ui::Submit) } }
+                    </button>
+                    <button type="button" class="csf-secondary csf-load-list" onclick={on_load_list}>
+                        { lang.ui(if s.list.is_some() { Ui::RefreshList } else { Ui::ShowList }) }
+                    </button>
+                </p>
             </form>
             <div class="csf-outcome" aria-live="polite">{ outcome }</div>
+            if let Some(l) = &s.list {
+                <list::SnapshotList view={view::list_view(l, new_id, lang)} {lang} />
+            }
         </div>
     }
 }

@@ -1,0 +1,80 @@
+//! Browser timers and listeners as values that undo themselves when dropped, so effects can
+//! clean up by dropping them.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Whether the page is hidden (another tab, minimised).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// A repeating timer, cleared on drop.
+pub struct Interval {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Interval {
+    /// Calls `f` every `ms` milliseconds.
+    pub fn new(ms: i32, f: impl FnMut() + 'static) -> Option<Interval> {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let id = web_sys::window()?
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Interval {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// An event listener on the document, removed on drop.
+pub struct DocumentListener {
+    kind: &'static str,
+    callback: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl DocumentListener {
+    /// Calls `f` on each `kind` event of the document.
+    pub fn new(
+        kind: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Option<DocumentListener> {
+        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let document = web_sys::window()?.document()?;
+        document
+            .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(DocumentListener { kind, callback })
+    }
+}
+
+impl Drop for DocumentListener {
+    fn drop(&mut self) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ = d.remove_event_listener_with_callback(
+                self.kind,
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

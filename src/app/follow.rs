@@ -1,0 +1,43 @@
+//! The live status of the snapshot being followed, with its controls.
+
+use yew::prelude::*;
+
+use crate::text::{Lang, Ui};
+use crate::view::FollowView;
+
+#[derive(Properties, PartialEq)]
+pub struct FollowProps {
+    pub view: FollowView,
+    pub lang: Lang,
+    pub on_stop: Callback<()>,
+    pub on_check_again: Callback<()>,
+}
+
+#[component]
+pub fn FollowPanel(props: &FollowProps) -> Html {
+    let v = &props.view;
+    let stop = props.on_stop.reform(|_: MouseEvent| ());
+    let again = props.on_check_again.reform(|_: MouseEvent| ());
+    html! {
+        <section class={classes!("csf-follow", v.tone.class())} aria-label={v.title}>
+            <p class="csf-follow-head">
+                <span class="csf-badge" role="status">{ &v.status }</span>
+                <span class="csf-follow-expl">{ v.explanation }</span>
+            </p>
+            <p class="csf-follow-facts">
+                <span class="csf-elapsed">{ &v.elapsed }</span>
+                if let Some(s) = &v.shards { <span class="csf-shards">{ s }</span> }
+            </p>
+            if let Some(n) = &v.note { <p class="csf-follow-note">{ n }</p> }
+            if let Some(w) = &v.warning { <p class="csf-msg csf-msg--warning csf-poll-warning">{ w }</p> }
+            <p class="csf-actions">
+                if v.can_stop {
+                    <button type="button" class="csf-secondary" onclick={stop}>{ props.lang.ui(Ui::StopFollowing) }</button>
+                }
+                if v.can_check_again {
+                    <button type="button" class="csf-secondary" onclick={again}>{ props.lang.ui(Ui::CheckAgain) }</button>
+                }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+//! The cluster's snapshots as a table, the new one highlighted.
+
+use yew::prelude::*;
+
+use crate::text::{Lang, Ui};
+use crate::view::ListView;
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub view: ListView,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn SnapshotList(props: &ListProps) -> Html {
+    let v = &props.view;
+    let ui = |k| props.lang.ui(k);
+    html! {
+        <section class="csf-list" aria-label={ui(Ui::ListTitle)} aria-busy={v.loading.to_string()}>
+            <h3>{ ui(Ui::ListTitle) }</h3>
+            if v.loading && v.rows.is_none() { <p role="status">{ ui(Ui::ListLoading) }</p> }
+            if let Some(w) = &v.warning { <p class="csf-msg csf-msg--warning">{ w }</p> }
+            if let Some(rows) = &v.rows {
+                if rows.is_empty() {
+                    <p>{ ui(Ui::ListEmpty) }</p>
+                } else {
+                    <div class="csf-scroll">
+                    <table class="csf-table csf-list-table">
+                        <thead><tr>
+                            <th scope="col">{ ui(Ui::ColName) }</th>
+                            <th scope="col">{ ui(Ui::ColStatus) }</th>
+                            <th scope="col">{ ui(Ui::ColCreated) }</th>
+                            <th scope="col">{ ui(Ui::ColIndices) }</th>
+                            <th scope="col">{ ui(Ui::ColShards) }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr class={classes!(r.highlighted.then_some("csf-new"))} data-name={r.name.clone()}>
+                                <th scope="row"><code>{ &r.name }</code>
+                                    if r.highlighted { <span class="csf-new-mark">{ ui(Ui::NewMark) }</span> }
+                                </th>
+                                <td><span class={classes!("csf-badge", r.tone.class())}>{ &r.status }</span></td>
+                                <td>{ &r.created }</td>
+                                <td><code>{ &r.indices }</code></td>
+                                <td>{ &r.shards }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                }
+            }
+        </section>
+    }
+}

@@ -15,26 +15,38 @@ use css_snapshot_form::json::{self, Json};
 use css_snapshot_form::rules::{self, FieldErrors, SnapshotForm};
 use css_snapshot_form::spec::{self, Field, Place};
 
-use crate::backup::{backup_object, NewBackup};
+use crate::backup::{self, Moment};
+use crate::snapshot::{self, Snapshot};
 use crate::store::{LoggedRequest, NameTaken, Store};
 use crate::{ids, reasons, static_files, Cluster, Config};
 
 /// Bodies larger than this are refused unread; the largest valid body is a few kilobytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// The emulator's configuration and memory, shared by all handlers.
+/// Where the emulator reads the time: epoch milliseconds.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// The emulator's configuration, memory and clock, shared by all handlers.
 pub struct Emulator {
     config: Config,
     store: Store,
+    clock: Clock,
 }
 
 impl Emulator {
-    /// A fresh emulator with nothing stored.
-    pub fn new(config: Config) -> Emulator {
-        Emulator {
+    /// An empty emulator for `config` on the system clock.
+    pub fn open(config: Config) -> Result<Emulator, String> {
+        Ok(Emulator {
             config,
             store: Store::new(),
-        }
+            clock: Arc::new(ids::now_millis),
+        })
+    }
+
+    /// The same emulator reading the time from `clock`, so tests can move time instead of
+    /// waiting for builds to end.
+    pub fn with_clock(self, clock: Clock) -> Emulator {
+        Emulator { clock, ..self }
     }
 
     /// The snapshots and request log.
@@ -268,7 +280,12 @@ async fn create(
 ) -> Response {
     let request_id = ids::request_id();
     match create_snapshot(&emulator, ids, &headers, &body) {
-        Ok(backup) => {
+        Ok(snapshot) => {
+            let backup = if emulator.config.minimal_reply {
+                backup::minimal_object(&snapshot)
+            } else {
+                backup::backup_object(&snapshot, Moment::Accepted)
+            };
             let reply = Json::Object(vec![member(spec::REPLY_BACKUP_KEY, backup)]);
             api_reply(StatusCode::CREATED, &reply, &request_id)
         }
@@ -281,7 +298,7 @@ fn create_snapshot(
     ids: Result<Path<(String, String)>, PathRejection>,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<Json, Refusal> {
+) -> Result<Snapshot, Refusal> {
     let (cluster, project_id, cluster_id) = admit(emulator, ids, headers)?;
     let mut form = SnapshotForm {
         project_id,
@@ -293,14 +310,15 @@ fn create_snapshot(
     let request = rules::validate(&form)
         .map_err(|e| Refusal::BadParameters(reasons::describe(&body_errors(e))))?;
     let make = || {
-        backup_object(&NewBackup {
+        let asked = snapshot::Request {
             cluster,
             id: ids::snapshot_id(),
             name: request.name.clone(),
             description: request.description.clone().unwrap_or_default(),
             indices: request.indices.clone().unwrap_or_default(),
-            now_millis: ids::now_millis(),
-        })
+        };
+        let config = &emulator.config;
+        Snapshot::start(asked, (emulator.clock)(), config.build_time, config.endings)
     };
     emulator
         .store
@@ -313,7 +331,9 @@ fn create_snapshot(
         .map_err(|NameTaken| Refusal::NameTaken(request.name.clone()))
 }
 
-/// `GET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots`.
+/// `GET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots`: every snapshot of the
+/// cluster as it is now, oldest first (the order they were made). The notes do not say which
+/// order the service uses, so a page must not rely on this one.
 async fn list(
     State(emulator): State<Shared>,
     ids: Result<Path<(String, String)>, PathRejection>,
@@ -322,7 +342,16 @@ async fn list(
     let request_id = ids::request_id();
     match admit(&emulator, ids, &headers) {
         Ok((_, project_id, cluster_id)) => {
-            let backups = Json::Array(emulator.store.list(&project_id, &cluster_id));
+            // One reading of the clock for the whole list, so it is one moment's picture.
+            let now = (emulator.clock)();
+            let backups = Json::Array(
+                emulator
+                    .store
+                    .list(&project_id, &cluster_id)
+                    .iter()
+                    .map(|s| backup::list_item(s, now))
+                    .collect(),
+            );
             let reply = Json::Object(vec![member(spec::LIST_BACKUPS_KEY, backups)]);
             api_reply(StatusCode::OK, &reply, &request_id)
         }

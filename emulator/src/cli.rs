@@ -1,10 +1,12 @@
 //! Command-line options, parsed by hand to keep the dependency list short.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use css_snapshot_form::rules;
 use css_snapshot_form::spec::Field;
 
+use crate::lifecycle::{Endings, Outcome};
 use crate::{Cluster, Config};
 
 /// Where the emulator listens unless told otherwise (the page's default API base points here).
@@ -23,15 +25,39 @@ Options:
                         a cluster that exists (repeatable); without any, the spec's example
                         cluster is used, named es-demo
   --serve-dir DIR       serve the files of DIR at / (/ is DIR/index.html)
+  --build-seconds SECS  how long each new snapshot stays BUILDING before it ends (default 4;
+                        fractions allowed, e.g. 0.2; 0 ends at once; at most 86400)
+  --outcome ENDING      end every new snapshot as ENDING: completed, failed or part_failed
+                        (default: chosen by the snapshot's name, see below)
+  --minimal-reply       reply to a create with only {\"backup\":{\"id\":...,\"name\":...}}, as current
+                        service versions do (default: the spec's full Table 4 object)
   --help                print this text
 
 API:
   POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot
   GET  /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots
+       {\"backups\":[...]}: the cluster's snapshots oldest first (the order they were made), each
+       Table 4 as it is now, plus backupFrequency
+
+Snapshot lifecycle:
+  The create reply says BUILDING (totalShards and failedShards null, as in the spec's example).
+  In the list, a snapshot is BUILDING for --build-seconds after its startTime, with totalShards
+  set (5 per listed index, 10 when indices is empty), failedShards 0 and endTime 0; then it has
+  ended, with endTime and updated set to the end and version 7.10.2. Without --outcome its name
+  chooses the ending:
+    failed-...    FAILED       failedShards = totalShards
+    partial-...   PART_FAILED  0 < failedShards < totalShards
+    any other     COMPLETED    failedShards = 0
+  The ending is fixed when the snapshot is made; the status is worked out from the clock on
+  each read, so nothing runs in the background.
+
 Test hooks:
   GET  /_emulator/requests   API requests received so far (JSON)
   POST /_emulator/reset      forget snapshots and requests
 ";
+
+/// The longest `--build-seconds`: a day is far past any page's give-up time already.
+pub const MAX_BUILD_SECONDS: f64 = 86_400.0;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +86,29 @@ fn value(
         return Err(format!("{opt} needs a value"));
     }
     Ok(v)
+}
+
+/// Reads `--build-seconds`: a finite, non-negative number of seconds up to [`MAX_BUILD_SECONDS`].
+fn parse_build_seconds(v: &str) -> Result<Duration, String> {
+    let secs: f64 = v
+        .trim()
+        .parse()
+        .map_err(|_| format!("--build-seconds {v:?}: expected a number of seconds"))?;
+    // `parse` also accepts "inf" and "NaN", which no clock can reach.
+    if !(0.0..=MAX_BUILD_SECONDS).contains(&secs) {
+        return Err(format!(
+            "--build-seconds {v:?}: expected 0 to {MAX_BUILD_SECONDS} seconds"
+        ));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// Reads `--outcome`: an ending's status in any case (`part_failed`, `PART_FAILED`).
+fn parse_outcome(v: &str) -> Result<Outcome, String> {
+    Outcome::ALL
+        .into_iter()
+        .find(|o| o.status().eq_ignore_ascii_case(v))
+        .ok_or_else(|| format!("--outcome {v:?}: expected completed, failed or part_failed"))
 }
 
 /// Reads `PROJECT_ID/CLUSTER_ID[=CLUSTER_NAME]`, refusing ids the form itself would refuse.
@@ -137,6 +186,19 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 }
                 config.serve_dir = Some(dir);
             }
+            "--build-seconds" => {
+                config.build_time = parse_build_seconds(&value(&opt, inline, &mut args)?)?;
+            }
+            "--outcome" => {
+                let outcome = parse_outcome(&value(&opt, inline, &mut args)?)?;
+                config.endings = Endings::Always(outcome);
+            }
+            "--minimal-reply" => {
+                if inline.is_some() {
+                    return Err(format!("{opt} takes no value"));
+                }
+                config.minimal_reply = true;
+            }
             _ => return Err(format!("unknown argument {arg:?}")),
         }
     }
@@ -194,6 +256,69 @@ mod tests {
         );
         let (_, config) = run(&["--serve-dir", "."]).unwrap();
         assert_eq!(config.serve_dir, Some(PathBuf::from(".")));
+    }
+
+    #[test]
+    fn reads_the_lifecycle_options() {
+        let (_, config) = run(&[
+            "--build-seconds",
+            "0.2",
+            "--outcome=part_failed",
+            "--minimal-reply",
+        ])
+        .unwrap();
+        assert_eq!(config.build_time, Duration::from_millis(200));
+        assert_eq!(config.endings, Endings::Always(Outcome::PartFailed));
+        assert!(config.minimal_reply);
+
+        let (_, config) = run(&["--build-seconds=0", "--outcome", "FAILED"]).unwrap();
+        assert_eq!(config.build_time, Duration::ZERO);
+        assert_eq!(config.endings, Endings::Always(Outcome::Failed));
+        let (_, config) = run(&["--outcome", "Completed", "--build-seconds", "86400"]).unwrap();
+        assert_eq!(config.endings, Endings::Always(Outcome::Completed));
+        assert_eq!(config.build_time, Duration::from_secs(86_400));
+
+        let (_, defaults) = run(&[]).unwrap();
+        assert_eq!(defaults.build_time, Duration::from_secs(4));
+        assert_eq!(defaults.endings, Endings::ByPrefix);
+        assert!(!defaults.minimal_reply);
+    }
+
+    #[test]
+    fn refuses_lifecycle_values_it_cannot_use() {
+        for bad in [
+            &["--build-seconds", "-1"][..],
+            &["--build-seconds", "86400.5"],
+            &["--build-seconds", "NaN"],
+            &["--build-seconds", "inf"],
+            &["--build-seconds", "4s"],
+            &["--build-seconds"],
+            &["--outcome", "done"],
+            &["--outcome", "partial"],
+            &["--outcome"],
+            &["--minimal-reply=yes"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_usage_names_every_option_and_ending() {
+        for word in [
+            "--build-seconds",
+            "--outcome",
+            "--minimal-reply",
+            "completed, failed or part_failed",
+            crate::lifecycle::FAILED_PREFIX,
+            crate::lifecycle::PARTIAL_PREFIX,
+            "oldest first",
+            "backupFrequency",
+        ] {
+            assert!(USAGE.contains(word), "{word} missing from the usage");
+        }
+        for outcome in Outcome::ALL {
+            assert!(USAGE.contains(outcome.status()), "{outcome:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //!
 //! Every rule, field name, limit and error code comes from `css_snapshot_form`: the emulator
 //! refuses exactly what the page refuses, and replies with the spec's tables in the spec's order.
+//! Each snapshot moves from `BUILDING` to an ending over a configurable time, worked out from the
+//! clock on every read (see [`lifecycle`]).
 
 #![warn(missing_docs)]
 
@@ -10,13 +12,22 @@ pub mod api;
 pub mod backup;
 pub mod cli;
 pub mod ids;
+pub mod lifecycle;
 pub mod reasons;
+pub mod snapshot;
 pub mod static_files;
 pub mod store;
 
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
+
+use lifecycle::Endings;
+
+/// How long a snapshot stays `BUILDING` unless `--build-seconds` says otherwise: long enough to
+/// see on a page, short enough for a test to wait for.
+pub const DEFAULT_BUILD_TIME: Duration = Duration::from_secs(4);
 
 /// One cluster the emulator knows; requests for any other are refused like the service does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +60,13 @@ pub struct Config {
     pub clusters: Vec<Cluster>,
     /// Static files served at `/`, so the page and the API share one origin.
     pub serve_dir: Option<PathBuf>,
+    /// How long each new snapshot stays `BUILDING`.
+    pub build_time: Duration,
+    /// How the endings of new snapshots are chosen.
+    pub endings: Endings,
+    /// Reply to a create with only `{"backup":{"id":…,"name":…}}`, as current service versions
+    /// do, instead of the spec's full Table 4 object.
+    pub minimal_reply: bool,
 }
 
 impl Default for Config {
@@ -57,18 +75,32 @@ impl Default for Config {
             token: None,
             clusters: vec![Cluster::example()],
             serve_dir: None,
+            build_time: DEFAULT_BUILD_TIME,
+            endings: Endings::ByPrefix,
+            minimal_reply: false,
         }
     }
 }
 
-/// Serves the emulator on `listener` until `shutdown` completes, then lets open requests finish.
+/// Serves `emulator` on `listener` until `shutdown` completes, then lets open requests finish.
+pub async fn serve_emulator(
+    listener: tokio::net::TcpListener,
+    emulator: api::Emulator,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, api::router(Arc::new(emulator)))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Opens an emulator for `config` and serves it like
+/// [`serve_emulator`].
 pub async fn serve(
     listener: tokio::net::TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = api::router(Arc::new(api::Emulator::new(config)));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let emulator = api::Emulator::open(config)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    serve_emulator(listener, emulator, shutdown).await
 }

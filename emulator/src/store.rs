@@ -1,10 +1,12 @@
 //! What the emulator remembers for the life of the process: the snapshots of each cluster and a
-//! log of the API requests it received (for tests that count what the page really sent).
+//! log of the API requests it received (for tests
+//! that count what the page really sent).
 
-use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use css_snapshot_form::json::Json;
+
+use crate::snapshot::Snapshot;
 
 /// One API request as received, without the token's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,15 +47,10 @@ impl LoggedRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameTaken;
 
-struct Snapshot {
-    name: String,
-    backup: Json,
-}
-
 #[derive(Default)]
 struct Inner {
-    /// Keyed by (project id, cluster id); snapshots in the order they were made.
-    snapshots: HashMap<(String, String), Vec<Snapshot>>,
+    /// Every cluster's snapshots, in the order they were made.
+    snapshots: Vec<Snapshot>,
     log: Vec<LoggedRequest>,
 }
 
@@ -83,32 +80,29 @@ impl Store {
         project_id: &str,
         cluster_id: &str,
         name: &str,
-        make: impl FnOnce() -> Json,
-    ) -> Result<Json, NameTaken> {
+        make: impl FnOnce() -> Snapshot,
+    ) -> Result<Snapshot, NameTaken> {
         let mut inner = self.lock();
-        let list = inner
+        if inner
             .snapshots
-            .entry((project_id.to_string(), cluster_id.to_string()))
-            .or_default();
-        if list.iter().any(|s| s.name == name) {
+            .iter()
+            .any(|s| s.is_on(project_id, cluster_id) && s.name == name)
+        {
             return Err(NameTaken);
         }
-        let backup = make();
-        list.push(Snapshot {
-            name: name.to_string(),
-            backup: backup.clone(),
-        });
-        Ok(backup)
+        let snapshot = make();
+        inner.snapshots.push(snapshot.clone());
+        Ok(snapshot)
     }
 
-    /// The backup objects of a cluster, oldest first.
-    pub fn list(&self, project_id: &str, cluster_id: &str) -> Vec<Json> {
-        let inner = self.lock();
-        inner
+    /// The snapshots of a cluster, oldest first.
+    pub fn list(&self, project_id: &str, cluster_id: &str) -> Vec<Snapshot> {
+        self.lock()
             .snapshots
-            .get(&(project_id.to_string(), cluster_id.to_string()))
-            .map(|list| list.iter().map(|s| s.backup.clone()).collect())
-            .unwrap_or_default()
+            .iter()
+            .filter(|s| s.is_on(project_id, cluster_id))
+            .cloned()
+            .collect()
     }
 
     /// Appends a request to the log.
@@ -130,16 +124,50 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lifecycle::Endings;
+    use crate::snapshot::Request;
+    use crate::Cluster;
+    use std::time::Duration;
+
+    fn snapshot(cluster_id: &str, name: &str) -> Snapshot {
+        let cluster = Cluster {
+            cluster_id: cluster_id.into(),
+            ..Cluster::example()
+        };
+        Snapshot::start(
+            Request {
+                cluster: &cluster,
+                id: crate::ids::snapshot_id(),
+                name: name.into(),
+                description: String::new(),
+                indices: String::new(),
+            },
+            0,
+            Duration::from_secs(4),
+            Endings::ByPrefix,
+        )
+    }
 
     #[test]
     fn names_are_unique_per_cluster_only() {
         let store = Store::new();
-        let b = || Json::Null;
-        assert!(store.create("p", "c1", "snap", b).is_ok());
-        assert_eq!(store.create("p", "c1", "snap", b), Err(NameTaken));
-        assert!(store.create("p", "c2", "snap", b).is_ok());
-        assert_eq!(store.list("p", "c1").len(), 1);
+        let p = Cluster::example().project_id;
+        assert!(store
+            .create(&p, "c1", "snap", || snapshot("c1", "snap"))
+            .is_ok());
+        assert_eq!(
+            store.create(&p, "c1", "snap", || snapshot("c1", "snap")),
+            Err(NameTaken)
+        );
+        assert!(store
+            .create(&p, "c2", "snap", || snapshot("c2", "snap"))
+            .is_ok());
+        assert!(store
+            .create(&p, "c1", "snap2", || snapshot("c1", "snap2"))
+            .is_ok());
+        let names: Vec<String> = store.list(&p, "c1").into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["snap", "snap2"]);
         store.reset();
-        assert!(store.list("p", "c1").is_empty());
+        assert!(store.list(&p, "c1").is_empty());
     }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{create_path, http, list_path, post_json, start, text_of};
+use common::{create_path, http, list_example, list_path, post_json, start, text_of};
 use css_emulator::{Cluster, Config};
 use css_snapshot_form::json::Json;
 use css_snapshot_form::request::CreateSnapshot;
@@ -521,12 +521,27 @@ fn the_list_returns_what_was_created_oldest_first() {
                 .unwrap()
         })
         .collect();
-    let listed = http(addr, "GET", &list_path(PROJECT, CLUSTER), &[], "");
-    assert_eq!(listed.status, 200);
-    assert_eq!(
-        listed.json().get(spec::LIST_BACKUPS_KEY),
-        Some(&Json::Array(made))
-    );
+    let listed = list_example(addr);
+    assert_eq!(listed.len(), made.len());
+    for (item, created) in listed.iter().zip(&made) {
+        let (Json::Object(item), Json::Object(created)) = (item, created) else {
+            panic!("objects expected")
+        };
+        // Table 4 in the spec's order, then backupFrequency.
+        let keys: Vec<&str> = item.iter().map(|(k, _)| k.as_str()).collect();
+        let mut expected: Vec<&str> = spec::BACKUP_FIELDS.iter().map(|f| f.name).collect();
+        expected.push("backupFrequency");
+        assert_eq!(keys, expected);
+        // Within the default 4 s build, only the shard counts differ from the create reply:
+        // the service counts them after accepting the request.
+        for ((key, listed_value), (_, created_value)) in item.iter().zip(created) {
+            match key.as_str() {
+                "totalShards" => assert_eq!(listed_value, &Json::Number("10".into())),
+                "failedShards" => assert_eq!(listed_value, &Json::Number("0".into())),
+                _ => assert_eq!(listed_value, created_value, "{key}"),
+            }
+        }
+    }
 }
 
 #[test]

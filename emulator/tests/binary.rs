@@ -1,5 +1,5 @@
 //! The built `css-emulator` binary: its command line, its one stdout line, its stderr log,
-//! static files, and a clean exit on SIGTERM.
+//! static files, a clean exit on SIGTERM, and a build that ends on the real clock.
 
 mod common;
 
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{create_path, http, post_json};
+use common::{create_path, http, item_named, list_example, number_of, post_json, text_of};
 use css_snapshot_form::spec::{EXAMPLE_CLUSTER_ID as CLUSTER, EXAMPLE_PROJECT_ID as PROJECT};
 
 const BIN: &str = env!("CARGO_BIN_EXE_css-emulator");
@@ -82,7 +82,16 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
     let help = run_to_end(&["--help"]);
     assert!(help.status.success());
     let usage = String::from_utf8(help.stdout).unwrap();
-    for opt in ["--listen", "--token", "--cluster", "--serve-dir", "--help"] {
+    for opt in [
+        "--listen",
+        "--token",
+        "--cluster",
+        "--serve-dir",
+        "--build-seconds",
+        "--outcome",
+        "--minimal-reply",
+        "--help",
+    ] {
         assert!(usage.contains(opt), "{opt} missing from usage");
     }
     for bad in [
@@ -90,6 +99,9 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
         &["--listen"],
         &["--cluster", "no-slash"],
         &["--serve-dir", "/no/such/dir"],
+        &["--build-seconds", "-1"],
+        &["--outcome", "maybe"],
+        &["--minimal-reply=yes"],
     ] {
         let out = run_to_end(bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
@@ -236,4 +248,48 @@ fn serves_the_page_and_the_api_on_one_origin() {
         201
     );
     let _ = std::fs::remove_file(dir.0.parent().unwrap().join("css-emulator-outside.txt"));
+}
+
+#[test]
+fn a_snapshot_ends_on_the_real_clock_after_build_seconds() {
+    let emulator = Running::start(&["--build-seconds", "0.2", "--minimal-reply"]);
+    let addr = emulator.addr;
+    let reply = post_json(
+        addr,
+        &create_path(PROJECT, CLUSTER),
+        r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.keys_of("backup"), ["id", "name"]);
+    let id = text_of(reply.json().get("backup").unwrap(), "id").to_string();
+    let created = post_json(
+        addr,
+        &create_path(PROJECT, CLUSTER),
+        r#"{"name":"failed-snapshot"}"#,
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+
+    let items = list_example(addr);
+    let building = item_named(&items, "snapshot_001");
+    assert_eq!(text_of(building, "id"), id);
+    assert_eq!(text_of(building, "status"), "BUILDING");
+    assert_eq!(number_of(building, "totalShards"), 10);
+    assert_eq!(number_of(building, "endTime"), 0);
+    let start = number_of(building, "startTime");
+    assert!(start > 0);
+
+    // Both were made before this point, so 0.3 s later both builds (0.2 s) have ended.
+    std::thread::sleep(Duration::from_millis(300));
+    let items = list_example(addr);
+    let done = item_named(&items, "snapshot_001");
+    assert_eq!(text_of(done, "status"), "COMPLETED");
+    assert_eq!(number_of(done, "endTime"), start + 200);
+    assert_eq!(number_of(done, "totalShards"), 10);
+    assert_eq!(number_of(done, "failedShards"), 0);
+    let failed = item_named(&items, "failed-snapshot");
+    assert_eq!(text_of(failed, "status"), "FAILED");
+    assert_eq!(
+        number_of(failed, "failedShards"),
+        number_of(failed, "totalShards")
+    );
 }

@@ -5,14 +5,56 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
+use css_emulator::api::{Clock, Emulator};
 use css_emulator::Config;
 use css_snapshot_form::json::{self, Json};
 
 /// Starts the emulator in-process on 127.0.0.1:0 and returns its address; it lives as long as
 /// the test binary.
 pub fn start(config: Config) -> SocketAddr {
+    start_emulator(Emulator::open(config).expect("open the emulator"))
+}
+
+/// A clock that only moves when a test moves it, so builds end without any waiting.
+#[derive(Clone)]
+pub struct ManualClock(Arc<AtomicI64>);
+
+impl ManualClock {
+    /// Starts at the spec example's `startTime`.
+    pub fn new() -> ManualClock {
+        ManualClock(Arc::new(AtomicI64::new(1_533_009_767_542)))
+    }
+
+    pub fn now(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    pub fn advance(&self, millis: i64) {
+        self.0.fetch_add(millis, Ordering::SeqCst);
+    }
+
+    /// The clock to give the emulator.
+    pub fn clock(&self) -> Clock {
+        let at = self.0.clone();
+        Arc::new(move || at.load(Ordering::SeqCst))
+    }
+}
+
+/// Starts `config` in-process on `clock`, see [`start`].
+pub fn start_with_clock(config: Config, clock: &ManualClock) -> SocketAddr {
+    start_emulator(
+        Emulator::open(config)
+            .expect("open the emulator")
+            .with_clock(clock.clock()),
+    )
+}
+
+/// Starts `emulator` in-process, see [`start`].
+pub fn start_emulator(emulator: Emulator) -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("address");
     listener.set_nonblocking(true).expect("non-blocking");
@@ -23,7 +65,7 @@ pub fn start(config: Config) -> SocketAddr {
             .expect("runtime");
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            css_emulator::serve(listener, config, std::future::pending())
+            css_emulator::serve_emulator(listener, emulator, std::future::pending())
                 .await
                 .expect("serve");
         });
@@ -157,4 +199,42 @@ pub fn text_of<'a>(v: &'a Json, key: &str) -> &'a str {
     v.get(key)
         .and_then(Json::as_text)
         .unwrap_or_else(|| panic!("{key} missing or not text in {}", v.to_json()))
+}
+
+/// The `backups` of the example cluster's list reply, asserting a 200 `{"backups":[...]}`.
+pub fn list_example(addr: SocketAddr) -> Vec<Json> {
+    use css_snapshot_form::spec::{EXAMPLE_CLUSTER_ID, EXAMPLE_PROJECT_ID, LIST_BACKUPS_KEY};
+    let reply = http(
+        addr,
+        "GET",
+        &list_path(EXAMPLE_PROJECT_ID, EXAMPLE_CLUSTER_ID),
+        &[],
+        "",
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let v = reply.json();
+    let Json::Object(members) = &v else {
+        panic!("object expected: {}", reply.body)
+    };
+    assert_eq!(members.len(), 1, "{}", reply.body);
+    match v.get(LIST_BACKUPS_KEY) {
+        Some(Json::Array(items)) => items.clone(),
+        _ => panic!("no backups list: {}", reply.body),
+    }
+}
+
+/// The list item called `name`.
+pub fn item_named<'a>(items: &'a [Json], name: &str) -> &'a Json {
+    items
+        .iter()
+        .find(|b| b.get("name").and_then(Json::as_text) == Some(name))
+        .unwrap_or_else(|| panic!("{name} is not listed"))
+}
+
+/// A number member's value.
+pub fn number_of(v: &Json, key: &str) -> i64 {
+    match v.get(key) {
+        Some(Json::Number(n)) => n.parse().unwrap_or_else(|_| panic!("{key}: {n}")),
+        other => panic!("{key} is not a number: {other:?} in {}", v.to_json()),
+    }
 }

@@ -34,11 +34,15 @@ pub struct Emulator {
 }
 
 impl Emulator {
-    /// An empty emulator for `config` on the system clock.
+    /// An emulator for `config` on the system clock: empty, or holding what its state file holds.
     pub fn open(config: Config) -> Result<Emulator, String> {
+        let store = match &config.state_file {
+            Some(path) => Store::open(path.clone())?,
+            None => Store::new(),
+        };
         Ok(Emulator {
             config,
-            store: Store::new(),
+            store,
             clock: Arc::new(ids::now_millis),
         })
     }

@@ -31,6 +31,9 @@ Options:
                         (default: chosen by the snapshot's name, see below)
   --minimal-reply       reply to a create with only {\"backup\":{\"id\":...,\"name\":...}}, as current
                         service versions do (default: the spec's full Table 4 object)
+  --state-file PATH     keep the snapshots in the JSON file PATH: read at start (a missing file
+                        is created), written after each change, so a restarted emulator still
+                        lists them (the request log is not kept)
   --help                print this text
 
 API:
@@ -53,7 +56,7 @@ Snapshot lifecycle:
 
 Test hooks:
   GET  /_emulator/requests   API requests received so far (JSON)
-  POST /_emulator/reset      forget snapshots and requests
+  POST /_emulator/reset      forget snapshots (in the state file too) and requests
 ";
 
 /// The longest `--build-seconds`: a day is far past any page's give-up time already.
@@ -199,6 +202,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 }
                 config.minimal_reply = true;
             }
+            // Read and checked when the emulator opens it, before it listens.
+            "--state-file" => {
+                config.state_file = Some(PathBuf::from(value(&opt, inline, &mut args)?));
+            }
             _ => return Err(format!("unknown argument {arg:?}")),
         }
     }
@@ -265,11 +272,14 @@ mod tests {
             "0.2",
             "--outcome=part_failed",
             "--minimal-reply",
+            "--state-file",
+            "/tmp/state.json",
         ])
         .unwrap();
         assert_eq!(config.build_time, Duration::from_millis(200));
         assert_eq!(config.endings, Endings::Always(Outcome::PartFailed));
         assert!(config.minimal_reply);
+        assert_eq!(config.state_file, Some(PathBuf::from("/tmp/state.json")));
 
         let (_, config) = run(&["--build-seconds=0", "--outcome", "FAILED"]).unwrap();
         assert_eq!(config.build_time, Duration::ZERO);
@@ -282,6 +292,7 @@ mod tests {
         assert_eq!(defaults.build_time, Duration::from_secs(4));
         assert_eq!(defaults.endings, Endings::ByPrefix);
         assert!(!defaults.minimal_reply);
+        assert_eq!(defaults.state_file, None);
     }
 
     #[test]
@@ -297,6 +308,7 @@ mod tests {
             &["--outcome", "partial"],
             &["--outcome"],
             &["--minimal-reply=yes"],
+            &["--state-file", ""],
         ] {
             assert!(run(bad).is_err(), "{bad:?}");
         }
@@ -308,6 +320,7 @@ mod tests {
             "--build-seconds",
             "--outcome",
             "--minimal-reply",
+            "--state-file",
             "completed, failed or part_failed",
             crate::lifecycle::FAILED_PREFIX,
             crate::lifecycle::PARTIAL_PREFIX,

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod lifecycle;
 pub mod reasons;
 pub mod snapshot;
+pub mod state_file;
 pub mod static_files;
 pub mod store;
 
@@ -67,6 +68,8 @@ pub struct Config {
     /// Reply to a create with only `{"backup":{"id":…,"name":…}}`, as current service versions
     /// do, instead of the spec's full Table 4 object.
     pub minimal_reply: bool,
+    /// Where to keep the snapshots across restarts, if anywhere.
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -78,6 +81,7 @@ impl Default for Config {
             build_time: DEFAULT_BUILD_TIME,
             endings: Endings::ByPrefix,
             minimal_reply: false,
+            state_file: None,
         }
     }
 }
@@ -93,7 +97,7 @@ pub async fn serve_emulator(
         .await
 }
 
-/// Opens an emulator for `config` and serves it like
+/// Opens an emulator for `config` (reading its state file, if any) and serves it like
 /// [`serve_emulator`].
 pub async fn serve(
     listener: tokio::net::TcpListener,

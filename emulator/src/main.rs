@@ -45,6 +45,17 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The state file is read before binding, so a script never sees the "listening" line from
+    // an emulator that is about to exit over a broken file.
+    let emulator = match css_emulator::api::Emulator::open(config.clone()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("css-emulator: --state-file {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // tokio sets SO_REUSEADDR before binding (on Unix), so a test that kills an emulator and
+    // starts another on the same port is not refused while old connections sit in TIME_WAIT.
     let listener = match tokio::net::TcpListener::bind(&listen).await {
         Ok(l) => l,
         Err(e) => {
@@ -76,7 +87,10 @@ async fn main() -> ExitCode {
             c.project_id, c.cluster_id, c.name
         );
     }
-    match css_emulator::serve(listener, config, shutdown).await {
+    if let Some(path) = &config.state_file {
+        eprintln!("css-emulator: snapshots kept in {}", path.display());
+    }
+    match css_emulator::serve_emulator(listener, emulator, shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("css-emulator: {e}");

@@ -1,12 +1,14 @@
-//! What the emulator remembers for the life of the process: the snapshots of each cluster and a
-//! log of the API requests it received (for tests
+//! What the emulator remembers: the snapshots of each cluster (for the life of the process, or
+//! across restarts with `--state-file`) and a log of the API requests it received (for tests
 //! that count what the page really sent).
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use css_snapshot_form::json::Json;
 
 use crate::snapshot::Snapshot;
+use crate::state_file;
 
 /// One API request as received, without the token's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,12 +60,30 @@ struct Inner {
 #[derive(Default)]
 pub struct Store {
     inner: Mutex<Inner>,
+    /// Where the snapshots are saved after each change, if anywhere.
+    state_file: Option<PathBuf>,
 }
 
 impl Store {
-    /// An empty store.
+    /// An empty store that forgets everything when the process ends.
     pub fn new() -> Store {
         Store::default()
+    }
+
+    /// A store kept in `path`: the snapshots saved there are loaded (none if the file does not
+    /// exist yet), and the file is written back at once, so a path that cannot be written is
+    /// reported now rather than lost on the first create.
+    pub fn open(path: PathBuf) -> Result<Store, String> {
+        let snapshots = state_file::load(&path)?;
+        state_file::save(&path, &snapshots)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(Store {
+            inner: Mutex::new(Inner {
+                snapshots,
+                log: Vec::new(),
+            }),
+            state_file: Some(path),
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -71,6 +91,17 @@ impl Store {
         self.inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Writes the snapshots to the state file, if there is one. Called with the lock held, so two
+    /// changes cannot write their files in the opposite order; the file is small. A failure is
+    /// reported but does not fail the request: the snapshot exists in memory all the same.
+    fn persist(&self, inner: &Inner) {
+        if let Some(path) = &self.state_file {
+            if let Err(e) = state_file::save(path, &inner.snapshots) {
+                eprintln!("css-emulator: cannot save {}: {e}", path.display());
+            }
+        }
     }
 
     /// Adds the snapshot `make` builds unless `name` is taken on that cluster; the check and the
@@ -92,6 +123,7 @@ impl Store {
         }
         let snapshot = make();
         inner.snapshots.push(snapshot.clone());
+        self.persist(&inner);
         Ok(snapshot)
     }
 
@@ -115,9 +147,11 @@ impl Store {
         self.lock().log.clone()
     }
 
-    /// Forgets all snapshots and the request log.
+    /// Forgets all snapshots (in the state file too) and the request log.
     pub fn reset(&self) {
-        *self.lock() = Inner::default();
+        let mut inner = self.lock();
+        *inner = Inner::default();
+        self.persist(&inner);
     }
 }
 
@@ -169,5 +203,41 @@ mod tests {
         assert_eq!(names, ["snap", "snap2"]);
         store.reset();
         assert!(store.list(&p, "c1").is_empty());
+    }
+
+    #[test]
+    fn a_state_file_keeps_the_snapshots_across_stores() {
+        let path = std::env::temp_dir().join(format!(
+            "css-emulator-store-{}-{}.json",
+            std::process::id(),
+            crate::ids::request_id()
+        ));
+        let p = Cluster::example().project_id;
+        let made = {
+            let store = Store::open(path.clone()).expect("open a new file");
+            assert!(path.exists(), "written at once");
+            store
+                .create(&p, "c1", "snap", || snapshot("c1", "snap"))
+                .unwrap()
+        };
+        let reopened = Store::open(path.clone()).expect("reopen");
+        assert_eq!(reopened.list(&p, "c1"), vec![made]);
+        assert_eq!(
+            reopened.create(&p, "c1", "snap", || snapshot("c1", "snap")),
+            Err(NameTaken)
+        );
+        reopened.reset();
+        assert!(Store::open(path.clone()).unwrap().list(&p, "c1").is_empty());
+
+        std::fs::write(&path, "{").unwrap();
+        let error = Store::open(path.clone())
+            .err()
+            .expect("a broken file is refused");
+        assert!(error.contains("not valid JSON"), "{error}");
+        let _ = std::fs::remove_file(&path);
+        let error = Store::open(path.join("below-a-file"))
+            .err()
+            .expect("unwritable");
+        assert!(error.contains("cannot write"), "{error}");
     }
 }

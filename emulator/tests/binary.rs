@@ -1,5 +1,6 @@
 //! The built `css-emulator` binary: its command line, its one stdout line, its stderr log,
-//! static files, a clean exit on SIGTERM, and a build that ends on the real clock.
+//! static files, a clean exit on SIGTERM, a build that ends on the real clock, and a restart on
+//! the same port that keeps its snapshots in a state file.
 
 mod common;
 
@@ -22,8 +23,13 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        Running::start_on("127.0.0.1:0", args)
+    }
+
+    /// Starts on `listen` and waits for the "listening" line.
+    fn start_on(listen: &str, args: &[&str]) -> Running {
         let mut child = Command::new(BIN)
-            .args(["--listen", "127.0.0.1:0"])
+            .args(["--listen", listen])
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -90,6 +96,7 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
         "--build-seconds",
         "--outcome",
         "--minimal-reply",
+        "--state-file",
         "--help",
     ] {
         assert!(usage.contains(opt), "{opt} missing from usage");
@@ -291,5 +298,89 @@ fn a_snapshot_ends_on_the_real_clock_after_build_seconds() {
     assert_eq!(
         number_of(failed, "failedShards"),
         number_of(failed, "totalShards")
+    );
+}
+
+/// A path for a state file under the system's temporary directory, removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(what: &str) -> TempFile {
+        TempFile(std::env::temp_dir().join(format!(
+            "css-emulator-{what}-{}-{}.json",
+            std::process::id(),
+            css_emulator::ids::request_id()
+        )))
+    }
+
+    fn arg(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn a_killed_emulator_restarts_on_the_same_port_with_its_snapshots() {
+    let state = TempFile::new("restart");
+    let args = ["--build-seconds", "0.2", "--state-file", state.arg()];
+    let first = Running::start(&args);
+    let addr = first.addr;
+    let made = post_json(
+        addr,
+        &create_path(PROJECT, CLUSTER),
+        r#"{"name":"partial-nightly","indices":"a,b"}"#,
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    let id = text_of(made.json().get("backup").unwrap(), "id").to_string();
+    assert_eq!(text_of(&list_example(addr)[0], "status"), "BUILDING");
+    // Leave the port busy the way a polling page does: closed connections in TIME_WAIT and an
+    // open keep-alive one when the process dies. Without SO_REUSEADDR the new bind would fail.
+    let mut open = TcpStream::connect(addr).unwrap();
+    write!(open, "GET /_emulator/requests HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut buf = [0u8; 12];
+    open.read_exact(&mut buf).unwrap();
+    drop(first); // SIGKILL: nothing is saved at exit, so the file must already hold the snapshot.
+
+    let second = Running::start_on(&addr.to_string(), &args);
+    assert_eq!(second.addr, addr);
+    std::thread::sleep(Duration::from_millis(250));
+    let items = list_example(addr);
+    assert_eq!(items.len(), 1);
+    let partial = item_named(&items, "partial-nightly");
+    assert_eq!(text_of(partial, "id"), id);
+    assert_eq!(text_of(partial, "status"), "PART_FAILED");
+    let (total, failed) = (
+        number_of(partial, "totalShards"),
+        number_of(partial, "failedShards"),
+    );
+    assert!(0 < failed && failed < total, "{failed} of {total}");
+    assert_eq!(
+        post_json(
+            addr,
+            &create_path(PROJECT, CLUSTER),
+            r#"{"name":"partial-nightly"}"#
+        )
+        .status,
+        409
+    );
+    drop(open);
+}
+
+#[test]
+fn a_broken_state_file_stops_the_start_before_the_listening_line() {
+    let state = TempFile::new("broken");
+    std::fs::write(&state.0, "{\"format\":\"something else\"}").unwrap();
+    let out = run_to_end(&["--listen", "127.0.0.1:0", "--state-file", state.arg()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "announced a port it will not serve");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("--state-file") && stderr.contains("not a css-emulator-state/1 file"),
+        "{stderr}"
     );
 }

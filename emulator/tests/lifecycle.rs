@@ -1,14 +1,15 @@
 //! Snapshots moving from BUILDING to their endings, seen through the list call, on a clock the
-//! tests move (no waiting); the minimal create reply.
+//! tests move (no waiting); the minimal create reply; snapshots kept in a state file.
 
 mod common;
 
 use std::time::Duration;
 
 use common::{
-    create_path, item_named, list_example, number_of, post_json, start_with_clock, text_of,
-    ManualClock,
+    create_path, http, item_named, list_example, number_of, post_json, start_emulator,
+    start_with_clock, text_of, ManualClock,
 };
+use css_emulator::api::Emulator;
 use css_emulator::lifecycle::{Endings, Outcome};
 use css_emulator::{Cluster, Config};
 use css_snapshot_form::json::Json;
@@ -201,4 +202,49 @@ fn the_minimal_reply_is_only_id_and_name_and_the_list_has_the_rest() {
         r#"{"name":"snapshot_001"}"#,
     );
     assert_eq!(again.status, 409, "{}", again.body);
+}
+
+#[test]
+fn a_state_file_brings_snapshots_back_where_the_clock_says() {
+    let path = std::env::temp_dir().join(format!(
+        "css-emulator-lifecycle-{}-{}.json",
+        std::process::id(),
+        css_emulator::ids::request_id()
+    ));
+    let with_file = || Config {
+        state_file: Some(path.clone()),
+        ..config()
+    };
+    let clock = ManualClock::new();
+    let first = start_with_clock(with_file(), &clock);
+    let made = create(first, "partial-nightly", "a,b");
+    create(first, "abcd", "");
+
+    // A second emulator on the same file, as after a restart, once the builds have ended.
+    clock.advance(BUILD_MS);
+    let second = start_emulator(
+        Emulator::open(with_file())
+            .expect("reopen")
+            .with_clock(clock.clock()),
+    );
+    let items = list_example(second);
+    assert_eq!(items.len(), 2);
+    let partial = item_named(&items, "partial-nightly");
+    assert_eq!(text_of(partial, "id"), text_of(&made, "id"));
+    assert_eq!(text_of(partial, "status"), "PART_FAILED");
+    assert_eq!(number_of(partial, "failedShards"), 5);
+    assert_eq!(
+        post_json(second, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#).status,
+        409,
+        "names stay taken"
+    );
+
+    // A reset empties the file too.
+    assert_eq!(
+        http(second, "POST", "/_emulator/reset", &[], "").status,
+        204
+    );
+    let third = start_emulator(Emulator::open(with_file()).expect("reopen"));
+    assert!(list_example(third).is_empty());
+    let _ = std::fs::remove_file(&path);
 }

@@ -47,7 +47,7 @@ pub fn char_class(c: char) -> CharClass {
 
 /// Invisible format characters that can disguise text (zero-width, bidi controls, BOM).
 fn is_format_char(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
 }
 
 /// A character at a 1-based position (counted in characters).

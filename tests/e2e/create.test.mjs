@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
-  CLUSTER_ID, PROJECT_ID, alertText, cell, field, fill, formValues, idle, maybeUpdateDocsScreenshot,
-  resultHeading, screenshot, useHarness, withPage,
+  CLUSTER_ID, PROJECT_ID, alertText, cell, field, fill, formValues, holdListCalls, idle,
+  maybeUpdateDocsScreenshot, resultHeading, screenshot, useHarness, withPage,
 } from './harness.mjs';
 
 const TOKEN = 'e2e-token-0123456789';
@@ -11,8 +11,12 @@ const h = useHarness(test, { token: TOKEN });
 
 test.beforeEach(() => h.emulator.reset());
 
+// Each test holds the page's follow-up list calls: a list that arrives would replace the create
+// reply's values (status may move on) and would flag a used name before it is ever sent.
+
 test('a valid snapshot is created and shown as tables', () =>
   withPage(h, 'valid snapshot', async (page) => {
+    await holdListCalls(page);
     // The ids come from the URL query.
     assert.equal(await field(page, 'project_id').inputValue(), PROJECT_ID);
     assert.equal(await field(page, 'cluster_id').inputValue(), CLUSTER_ID);
@@ -62,6 +66,7 @@ test('a valid snapshot is created and shown as tables', () =>
 
 test('the body omits empty optional fields and is sent as application/json', () =>
   withPage(h, 'body omits empty fields', async (page) => {
+    await holdListCalls(page);
     await fill(page, { name: 'only_a_name', description: '', indices: '', x_auth_token: TOKEN });
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/index_snapshot')),
@@ -79,6 +84,7 @@ test('the body omits empty optional fields and is sent as application/json', () 
 
 test('a duplicate name shows the 409 with CSS.0043 and keeps the form', () =>
   withPage(h, 'duplicate name', async (page) => {
+    await holdListCalls(page);
     const typed = { name: 'dup_snap', description: 'twice', indices: 'logs-*', x_auth_token: TOKEN };
     await fill(page, typed);
     const submit = page.locator('button[type=submit]');

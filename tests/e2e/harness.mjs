@@ -44,8 +44,15 @@ export async function startEmulator({ token, clusters = [] } = {}) {
   for (const c of clusters) args.push('--cluster', c);
 
   const child = spawn(EMULATOR, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never outlive the test process, even when it is interrupted.
   const killOnExit = () => child.kill('SIGKILL');
+  const killOnSignal = (signal) => {
+    child.kill('SIGKILL');
+    process.exit(128 + os.constants.signals[signal]);
+  };
   process.on('exit', killOnExit);
+  process.once('SIGINT', killOnSignal);
+  process.once('SIGTERM', killOnSignal);
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => {
@@ -99,6 +106,8 @@ export async function startEmulator({ token, clusters = [] } = {}) {
     /** Stops the emulator (idempotent); resolves once the process is gone. */
     async stop() {
       process.off('exit', killOnExit);
+      process.off('SIGINT', killOnSignal);
+      process.off('SIGTERM', killOnSignal);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = once(child, 'exit');
       child.kill('SIGTERM');
@@ -267,6 +276,14 @@ export async function busy(page) {
 /** Waits until no request is in flight (the submit button is usable again). */
 export async function idle(page) {
   await page.waitForFunction(`!(${inFlightNow.toString()})()`);
+}
+
+/**
+ * Holds the page's list calls (GET .../index_snapshots, used to follow a new snapshot) unanswered
+ * for the page's life, so what is checked is the create reply alone, whatever the timing.
+ */
+export async function holdListCalls(page) {
+  await page.route(/\/index_snapshots(\?|$)/, () => new Promise(() => {}));
 }
 
 /** Waits for the result heading ("Snapshot created ..."). */

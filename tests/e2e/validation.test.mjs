@@ -34,8 +34,9 @@ test('an invalid form sends nothing and marks each wrong field', () =>
       assert.notEqual(await page.locator(`[name="${ok}"]`).getAttribute('aria-invalid'), 'true', ok);
     }
 
-    // Every typed value is still there.
+    // Every typed value is still there, and the emulator has seen no create call.
     assert.deepEqual(await formValues(page), { project_id: PROJECT_ID, cluster_id: CLUSTER_ID, ...typed });
+    assert.deepEqual(await h.emulator.posts(), []);
 
     // Fix the form and send it: the only call that ever arrives is the valid one, so the invalid
     // submission above sent nothing (no fixed sleep needed to prove it).
@@ -55,6 +56,7 @@ test('a required field left empty is reported and nothing is sent', () =>
     await fill(page, { name: '', x_auth_token: 'some-token' });
     await page.locator('button[type=submit]').click();
     assert.match(await fieldError(page, 'name'), /\S/);
+    assert.deepEqual(await h.emulator.posts(), []);
     for (const ok of ['project_id', 'cluster_id', 'description', 'indices']) {
       assert.notEqual(await page.locator(`[name="${ok}"]`).getAttribute('aria-invalid'), 'true', ok);
     }

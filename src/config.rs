@@ -1,6 +1,7 @@
 //! Runtime options: where the API is and what to prefill. Read from the mount element's
 //! attributes, the page's URL query or a JS options object — never compiled in.
 
+use crate::spec::Field;
 use crate::text::Lang;
 
 /// Options the host gives the form at mount time.
@@ -11,6 +12,62 @@ pub struct Config {
     pub project_id: String,
     pub cluster_id: String,
     pub lang: Lang,
+    /// Leave the token field out (a portal's gateway adds authentication).
+    pub hide_token: bool,
+    /// Show the prefilled ids read-only.
+    pub lock_ids: bool,
+    /// Stop following a snapshot after this many seconds (default: 10 minutes).
+    pub follow_limit_secs: Option<u64>,
+    /// In an iframe: the parent's origin that events are posted to. Never `*`.
+    pub parent_origin: Option<String>,
+    /// Abandon a request after this many seconds.
+    pub timeout_secs: Option<u32>,
+}
+
+/// Requests are abandoned after this many seconds unless configured otherwise.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
+
+impl Config {
+    /// Whether the form shows `field` (the token field can be hidden).
+    pub fn shows(&self, field: Field) -> bool {
+        !(self.hide_token && field == Field::Token)
+    }
+
+    /// Whether `field` is shown read-only (ids locked by the host, when it gave them).
+    pub fn locked(&self, field: Field) -> bool {
+        self.lock_ids
+            && match field {
+                Field::ProjectId => !self.project_id.is_empty(),
+                Field::ClusterId => !self.cluster_id.is_empty(),
+                _ => false,
+            }
+    }
+
+    /// The request timeout in seconds.
+    pub fn timeout(&self) -> u32 {
+        self.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)
+    }
+}
+
+/// The option names, as attributes of `<css-snapshot-form>` (the other spellings follow).
+pub const OPTION_NAMES: &[&str] = &[
+    "api-base",
+    "project-id",
+    "cluster-id",
+    "lang",
+    "hide-token",
+    "lock-ids",
+    "follow-limit",
+    "parent-origin",
+    "timeout",
+];
+
+/// A flag option is on when present, unless it says `false`, `0` or `no`.
+fn flag(v: &str) -> bool {
+    !matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        "false" | "0" | "no" | "off"
+    )
 }
 
 impl Config {
@@ -33,6 +90,15 @@ impl Config {
                 "projectid" => self.project_id = v.trim().to_string(),
                 "clusterid" => self.cluster_id = v.trim().to_string(),
                 "lang" => self.lang = Lang::from_tag(&v).unwrap_or(self.lang),
+                "hidetoken" => self.hide_token = flag(&v),
+                "lockids" => self.lock_ids = flag(&v),
+                "timeout" => self.timeout_secs = v.trim().parse().ok().filter(|s| *s > 0),
+                "followlimit" => self.follow_limit_secs = v.trim().parse().ok().filter(|s| *s > 0),
+                // A wildcard would hand every event to any page that frames this one.
+                "parentorigin" => {
+                    let v = v.trim();
+                    self.parent_origin = (!v.is_empty() && v != "*").then(|| v.to_string())
+                }
                 _ => {}
             }
         }
@@ -112,6 +178,46 @@ mod tests {
             .with_pairs([("api_base", "/first")])
             .with_pairs([("api_base", "/second")]);
         assert_eq!(c.api_base, "/second");
+    }
+
+    #[test]
+    fn flags_limits_and_the_parent_origin() {
+        let c = Config::default().with_pairs([
+            ("hide-token", ""),
+            ("lockIds", "false"),
+            ("follow_limit", "90"),
+            ("parent-origin", "https://portal.example"),
+        ]);
+        assert!(c.hide_token && !c.lock_ids);
+        assert_eq!(c.timeout(), DEFAULT_TIMEOUT_SECS);
+        assert_eq!(
+            Config::default().with_pairs([("timeout", "2")]).timeout(),
+            2
+        );
+        assert_eq!(c.follow_limit_secs, Some(90));
+        assert_eq!(c.parent_origin.as_deref(), Some("https://portal.example"));
+        let c = Config::default().with_pairs([("parent_origin", "*"), ("follow-limit", "soon")]);
+        assert_eq!(
+            (c.parent_origin, c.follow_limit_secs),
+            (None, None),
+            "'*' is refused"
+        );
+    }
+
+    #[test]
+    fn hidden_and_locked_fields() {
+        let c = Config::default().with_pairs([
+            ("hide-token", "true"),
+            ("lock-ids", ""),
+            ("project-id", "p"),
+        ]);
+        assert!(!c.shows(Field::Token) && c.shows(Field::Name));
+        assert!(c.locked(Field::ProjectId));
+        assert!(
+            !c.locked(Field::ClusterId),
+            "an id the host did not give stays editable"
+        );
+        assert!(!Config::default().locked(Field::ProjectId));
     }
 
     #[test]

@@ -118,6 +118,8 @@ pub enum Failure {
     },
     /// No reply at all: the service, the proxy or the network could not be reached.
     Network { detail: String },
+    /// No reply within the timeout: the request was abandoned, but may have arrived.
+    Timeout { after_secs: u32 },
 }
 
 impl Failure {
@@ -127,7 +129,7 @@ impl Failure {
             Failure::Http { status, .. } | Failure::UnreadableSuccess { status, .. } => {
                 Some(spec::status_info(*status))
             }
-            Failure::Network { .. } => None,
+            Failure::Network { .. } | Failure::Timeout { .. } => None,
         }
     }
 

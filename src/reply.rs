@@ -49,6 +49,8 @@ pub struct BackupView {
     pub status: Option<String>,
     /// How many Table 4 fields the reply left out (the current service sends only `id` and `name`).
     pub missing: usize,
+    /// The object as sent (handed to host pages in events).
+    pub source: Json,
 }
 
 /// Why a success reply could not be read.
@@ -118,6 +120,7 @@ pub fn backup_view(backup: &Json) -> BackupView {
         name: text("name"),
         status: text("status"),
         missing,
+        source: backup.clone(),
     }
 }
 

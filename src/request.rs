@@ -59,6 +59,26 @@ pub fn join_base(api_base: &str, path: &str) -> String {
     format!("{}{}", api_base.trim().trim_end_matches('/'), path)
 }
 
+/// Whether a browser accepts this header: a token name and a value of visible ASCII, spaces and tabs.
+pub fn valid_header(name: &str, value: &str) -> bool {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    !name.is_empty()
+        && name.chars().all(token)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_graphic() || c == ' ' || c == '\t')
+}
+
+/// The headers of a request: the token (if any) and the host's extra headers.
+pub fn headers(token: &str, extra: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(extra.len() + 1);
+    if !token.is_empty() {
+        out.push((spec::TOKEN_HEADER.to_string(), token.to_string()));
+    }
+    out.extend(extra);
+    out
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can only ever be one
 /// path segment.
 pub fn encode_segment(s: &str) -> String {
@@ -149,6 +169,20 @@ mod tests {
             ..example()
         };
         assert_eq!(bare.body_json(), r#"{"name":"snapshot_001"}"#);
+    }
+
+    #[test]
+    fn only_headers_a_browser_accepts() {
+        assert!(valid_header("X-Auth-Token", "MIIabc+/="));
+        assert!(!valid_header("X Auth", "a"));
+        assert!(!valid_header("", "a"));
+        assert!(!valid_header("X-A", "line\nbreak"));
+        assert!(!valid_header("X-A", "é"));
+        assert_eq!(headers("", vec![]), vec![]);
+        assert_eq!(
+            headers("t", vec![]),
+            vec![("X-Auth-Token".to_string(), "t".to_string())]
+        );
     }
 
     #[test]

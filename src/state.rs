@@ -1,6 +1,7 @@
 //! The form's state and how it changes: a pure reducer, no browser types.
 
-use crate::follow::{Follow, FollowAction, ListResult, Schedule};
+use crate::events::{self, HostEvent};
+use crate::follow::{Follow, FollowAction, ListResult, Phase, Schedule};
 use crate::outcome::{Failure, Outcome};
 use crate::reply::BackupView;
 use crate::request::CreateSnapshot;
@@ -62,6 +63,8 @@ pub struct FormState {
     /// The cluster's snapshots, once asked for or seen while following.
     pub list: Option<ClusterList>,
     list_seq: u32,
+    /// The newest event for the host page, numbered so that each is sent once.
+    pub event: Option<(u32, HostEvent)>,
 }
 
 /// The snapshots of one cluster, as last read.
@@ -89,7 +92,14 @@ impl FormState {
             schedule: Schedule::default(),
             list: None,
             list_seq: 0,
+            event: None,
         }
+    }
+
+    /// Queues `event` for the host page.
+    fn emit(&mut self, event: HostEvent) {
+        let n = self.event.as_ref().map_or(1, |(n, _)| n + 1);
+        self.event = Some((n, event));
     }
 
     /// Applies `action`. Returns `true` when the state changed.
@@ -137,9 +147,13 @@ impl FormState {
                     attempt: current,
                     request,
                 } if *current == attempt => {
-                    if let Outcome::Created(view) = &outcome {
-                        let (p, c) = (&request.project_id, &request.cluster_id);
-                        self.follow = Some(Follow::start(view, p, c, self.schedule, at));
+                    match &outcome {
+                        Outcome::Created(view) => {
+                            let (p, c) = (&request.project_id, &request.cluster_id);
+                            self.follow = Some(Follow::start(view, p, c, self.schedule, at));
+                            self.emit(events::created(view));
+                        }
+                        Outcome::Failed(f) => self.emit(events::failed(f)),
                     }
                     self.submission = Submission::Done(outcome);
                     true
@@ -161,7 +175,19 @@ impl FormState {
                     }
                     _ => None,
                 };
+                let was_finished = self
+                    .follow
+                    .as_ref()
+                    .is_some_and(|f| f.phase == Phase::Finished);
                 let changed = self.follow.as_mut().is_some_and(|f| f.apply(action));
+                if let Some(f) = self
+                    .follow
+                    .as_ref()
+                    .filter(|f| f.phase == Phase::Finished && !was_finished)
+                {
+                    let event = events::completed(f);
+                    self.emit(event);
+                }
                 if let Some((p, c, items)) = checked {
                     let list = self.list_for(&p, &c);
                     list.items = Some(items);
@@ -294,7 +320,7 @@ impl FormState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::follow::{FollowAction, Phase};
+    use crate::follow::FollowAction;
     use crate::outcome::{self, Failure};
     use crate::spec;
 
@@ -363,6 +389,7 @@ mod tests {
             s.submission,
             Submission::Done(Outcome::Failed(Failure::Http { status: 409, .. }))
         ));
+        assert_eq!(s.event.as_ref().map(|(_, e)| e.name), Some(events::FAILED));
         s.apply(Action::Submit);
         assert_eq!(
             s.in_flight().map(|(a, _)| a),
@@ -425,6 +452,10 @@ mod tests {
     fn a_created_snapshot_is_followed_and_fills_the_list() {
         let mut s = filled();
         created(&mut s, 1_000);
+        assert_eq!(
+            s.event.as_ref().map(|(n, e)| (*n, e.name)),
+            Some((1, events::CREATED))
+        );
         let f = s.follow.as_ref().expect("following");
         assert_eq!((f.id.as_deref(), f.started), (Some("s1"), 1_000));
         s.apply(Action::Follow(FollowAction::Tick(10_000)));
@@ -440,6 +471,10 @@ mod tests {
         }));
         assert_eq!(s.follow.as_ref().map(|f| &f.phase), Some(&Phase::Finished));
         assert_eq!(s.known_snapshots().map(|l| l.len()), Some(1));
+        assert_eq!(
+            s.event.as_ref().map(|(n, e)| (*n, e.name)),
+            Some((2, events::COMPLETED))
+        );
     }
 
     #[test]

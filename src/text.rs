@@ -55,6 +55,7 @@ impl Lang {
                 Ui::RawBody => "Reply as received",
                 Ui::RawCut => "(cut for display)",
                 Ui::NetworkTitle => "The service could not be reached",
+                Ui::TimeoutHelp => "The snapshot may still have been created: the request may have reached the service before it was abandoned. Check the cluster's snapshot list (Show the cluster's snapshots) before trying again, so that you do not create it twice.",
                 Ui::NetworkHelp => "No reply came back. Check that the service or the local emulator is running, that the API base is right, and that a reverse proxy forwards it: the CSS API does not allow calls from other origins (no CORS), so the page must call a same-origin path.",
                 Ui::UnreadableTitle => "The reply could not be read",
                 Ui::UnreadableHelp => "The service answered with success, so the snapshot was probably created. Check the cluster's snapshot list before trying again.",
@@ -228,6 +229,9 @@ impl Lang {
         match self {
             Lang::En => match (f, f.status()) {
                 (Failure::Network { .. }, _) => self.ui(Ui::NetworkTitle).into(),
+                (Failure::Timeout { after_secs }, _) => {
+                    format!("No reply within {after_secs} seconds: the request was abandoned")
+                }
                 (Failure::UnreadableSuccess { .. }, _) => self.ui(Ui::UnreadableTitle).into(),
                 (_, Some(s)) => format!(
                     "{} {}: {}",
@@ -339,9 +343,12 @@ impl Lang {
     /// A failure in a few words ("503 Service Unavailable", "no connection").
     pub fn failure_short(self, f: &Failure) -> String {
         match self {
-            Lang::En => match f.status() {
-                Some(s) => format!("{} {}", s.code, s.name),
-                None => "the service could not be reached".into(),
+            Lang::En => match (f, f.status()) {
+                (_, Some(s)) => format!("{} {}", s.code, s.name),
+                (Failure::Timeout { after_secs }, None) => {
+                    format!("no reply within {after_secs} s")
+                }
+                (_, None) => "the service could not be reached".into(),
             },
         }
     }
@@ -377,6 +384,7 @@ pub enum Ui {
     RawBody,
     RawCut,
     NetworkTitle,
+    TimeoutHelp,
     NetworkHelp,
     UnreadableTitle,
     UnreadableHelp,

@@ -178,6 +178,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
             v.raw_cut = *raw_cut;
             v.request_id = request_id.clone();
         }
+        Failure::Timeout { .. } => v.help = Some(lang.ui(Ui::TimeoutHelp)),
         Failure::Network { detail } => {
             v.help = Some(lang.ui(Ui::NetworkHelp));
             v.detail = Some(lang.network_detail(detail));
@@ -418,6 +419,14 @@ mod tests {
             Some("<html><body>Bad Gateway</body></html>")
         );
         assert_eq!(v.service_code, None);
+    }
+
+    #[test]
+    fn a_timeout_says_the_snapshot_may_exist_and_how_to_check() {
+        let v = failure_view(&Failure::Timeout { after_secs: 30 }, Lang::En);
+        assert!(v.title.contains("30 seconds"));
+        let help = v.help.unwrap();
+        assert!(help.contains("may still have been created") && help.contains("snapshot list"));
     }
 
     #[test]

@@ -1,61 +1,96 @@
-//! The network calls, through gloo-net: create a snapshot, list a cluster's snapshots.
+//! The network calls, through gloo-net: create a snapshot, list a cluster's snapshots. Each
+//! asks the host for extra headers first and is abandoned after the configured timeout.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo_net::http::{Request, RequestBuilder};
 
+use super::clock::Timeout;
+use super::host;
 use crate::follow::ListResult;
 use crate::outcome::{self, Failure, Outcome};
 use crate::request::{self, CreateSnapshot};
-use crate::spec;
 
-/// Status, body and request id of a reply; a failure when no whole reply came.
-async fn send(
-    builder: RequestBuilder,
-    token: &str,
-    body: Option<String>,
-) -> Result<(u16, String, Option<String>), Failure> {
-    let builder = if token.is_empty() {
-        builder
-    } else {
-        builder.header(spec::TOKEN_HEADER, token)
-    };
-    let request = match body {
-        Some(b) => builder.header("Content-Type", "application/json").body(b),
-        None => builder.build(),
-    }
-    .map_err(|e| Failure::Network {
-        detail: e.to_string(),
-    })?;
-    let response = request.send().await.map_err(|e| Failure::Network {
-        detail: e.to_string(),
-    })?;
-    let status = response.status();
-    let request_id = response.headers().get(spec::REQUEST_ID_HEADER);
-    match response.text().await {
-        Ok(body) => Ok((status, body, request_id)),
-        // The status arrived but the body broke off: say so rather than guess.
-        Err(e) => Err(Failure::Network {
-            detail: format!("HTTP {status}; {e}"),
-        }),
-    }
+/// Everything a request needs besides its own parameters.
+#[derive(Clone)]
+pub struct Client {
+    pub api_base: String,
+    pub token: String,
+    /// The element events are sent from (the host listens there for `request`).
+    pub host: Option<web_sys::Element>,
+    pub timeout_secs: u32,
 }
 
-/// Sends `req` under `api_base`; never fails, every end is an [`Outcome`].
-pub async fn create(api_base: &str, req: &CreateSnapshot, token: &str) -> Outcome {
-    match send(
-        Request::post(&req.url(api_base)),
-        token,
-        Some(req.body_json()),
-    )
-    .await
-    {
-        Ok((status, body, rid)) => outcome::interpret(status, &body, rid.as_deref()),
-        Err(f) => Outcome::Failed(f),
+impl Client {
+    /// Sends `req`; never fails, every end is an [`Outcome`].
+    pub async fn create(&self, req: &CreateSnapshot) -> Outcome {
+        let url = req.url(&self.api_base);
+        match self
+            .send(Request::post(&url), "POST", &url, Some(req.body_json()))
+            .await
+        {
+            Ok((status, body, rid)) => outcome::interpret(status, &body, rid.as_deref()),
+            Err(f) => Outcome::Failed(f),
+        }
     }
-}
 
-/// Reads the snapshots of a cluster.
-pub async fn list(api_base: &str, project_id: &str, cluster_id: &str, token: &str) -> ListResult {
-    let url = request::list_url(api_base, project_id, cluster_id);
-    let (status, body, rid) = send(Request::get(&url), token, None).await?;
-    outcome::interpret_list(status, &body, rid.as_deref())
+    /// Reads the snapshots of a cluster.
+    pub async fn list(&self, project_id: &str, cluster_id: &str) -> ListResult {
+        let url = request::list_url(&self.api_base, project_id, cluster_id);
+        let (status, body, rid) = self.send(Request::get(&url), "GET", &url, None).await?;
+        outcome::interpret_list(status, &body, rid.as_deref())
+    }
+
+    /// Status, body and request id of a reply; a failure when no whole reply came in time.
+    async fn send(
+        &self,
+        mut builder: RequestBuilder,
+        method: &str,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<(u16, String, Option<String>), Failure> {
+        let extra = host::request_headers(self.host.as_ref(), method, url);
+        // A header the browser would refuse would throw inside gloo-net: such headers never get here.
+        for (name, value) in request::headers(&self.token, extra) {
+            if request::valid_header(&name, &value) {
+                builder = builder.header(&name, &value);
+            }
+        }
+        let controller = web_sys::AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = controller.clone().and_then(|c| {
+            let flag = timed_out.clone();
+            Timeout::new(self.timeout_secs.saturating_mul(1000) as i32, move || {
+                flag.set(true);
+                c.abort();
+            })
+        });
+        builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        let request = match body {
+            Some(b) => builder.header("Content-Type", "application/json").body(b),
+            None => builder.build(),
+        };
+        let failed = |e: gloo_net::Error| match timed_out.get() {
+            true => Failure::Timeout {
+                after_secs: self.timeout_secs,
+            },
+            false => Failure::Network {
+                detail: e.to_string(),
+            },
+        };
+        let response = request.map_err(failed)?.send().await.map_err(failed)?;
+        let status = response.status();
+        let request_id = response.headers().get(crate::spec::REQUEST_ID_HEADER);
+        match response.text().await {
+            Ok(body) => Ok((status, body, request_id)),
+            Err(_) if timed_out.get() => Err(Failure::Timeout {
+                after_secs: self.timeout_secs,
+            }),
+            // The status arrived but the body broke off: say so rather than guess.
+            Err(e) => Err(Failure::Network {
+                detail: format!("HTTP {status}; {e}"),
+            }),
+        }
+    }
 }

@@ -47,6 +47,37 @@ impl Drop for Interval {
     }
 }
 
+/// A one-off timer, cleared on drop.
+pub struct Timeout {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    /// Calls `f` once after `ms` milliseconds.
+    pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+        let callback = Closure::once(f);
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Timeout {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
 /// An event listener on the document, removed on drop.
 pub struct DocumentListener {
     kind: &'static str,

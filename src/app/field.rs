@@ -14,6 +14,9 @@ pub struct FieldProps {
     pub required_word: AttrValue,
     pub on_edit: Callback<(Field, String)>,
     pub on_blur: Callback<Field>,
+    /// Shown but not editable (ids locked by the host).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// The element id of `field`'s input in the form with `prefix`.
@@ -62,7 +65,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
                 <input id={id.clone()} type={kind} name={field.api_name()} value={v.value.clone()}
                     {oninput} {onblur} aria-invalid={invalid} aria-describedby={described_by}
                     aria-required={v.required.to_string()} autocomplete={autocomplete}
-                    spellcheck="false" autocapitalize="off" />
+                    spellcheck="false" autocapitalize="off" readonly={props.readonly} />
             }
         }
     };

@@ -5,6 +5,7 @@ mod clock;
 mod failure;
 mod field;
 mod follow;
+mod host;
 mod list;
 pub mod mount;
 mod result;
@@ -44,6 +45,8 @@ pub struct AppProps {
     pub config: Config,
     /// Makes element ids unique per mounted form.
     pub id_prefix: AttrValue,
+    /// The element host pages listen on for the form's events.
+    pub host: Option<web_sys::Element>,
 }
 
 /// Fields grouped as the form shows them.
@@ -58,12 +61,34 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
     let state = use_reducer(|| {
-        Model(FormState::new(SnapshotForm {
+        let mut s = FormState::new(SnapshotForm {
             project_id: config.project_id.clone(),
             cluster_id: config.cluster_id.clone(),
             ..Default::default()
-        }))
+        });
+        if let Some(secs) = config.follow_limit_secs {
+            s.schedule.limit = secs.saturating_mul(1000);
+        }
+        Model(s)
     });
+    let client = api::Client {
+        api_base: config.api_base.clone(),
+        token: state.0.form.token.clone(),
+        host: props.host.clone(),
+        timeout_secs: config.timeout(),
+    };
+
+    // Each event for the host page is sent once.
+    {
+        let event = state.0.event.clone();
+        let host = props.host.clone();
+        let parent_origin = config.parent_origin.clone();
+        use_effect_with(event.as_ref().map(|(n, _)| *n), move |_| {
+            if let Some((_, e)) = event {
+                host::emit(host.as_ref(), parent_origin.as_deref(), &e);
+            }
+        });
+    }
 
     // The host may change the ids after mount.
     {
@@ -86,16 +111,16 @@ pub fn App(props: &AppProps) -> Html {
             .0
             .in_flight()
             .map(|(attempt, req)| (attempt, req.clone()));
-        let token = state.0.form.token.clone();
-        let api_base = config.api_base.clone();
+        let client = client.clone();
         use_effect_with(pending.as_ref().map(|(a, _)| *a), move |_| {
             if let Some((attempt, req)) = pending {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = api::create(&api_base, &req, &token).await;
+                    let outcome = client.create(&req).await;
+                    let at = clock::now_ms();
                     dispatcher.dispatch(Action::Finished {
                         attempt,
                         outcome,
-                        at: clock::now_ms(),
+                        at,
                     });
                 });
             }
@@ -130,12 +155,11 @@ pub fn App(props: &AppProps) -> Html {
             f.checking()
                 .map(|seq| (seq, f.project_id.clone(), f.cluster_id.clone()))
         });
-        let token = state.0.form.token.clone();
-        let api_base = config.api_base.clone();
+        let client = client.clone();
         use_effect_with(check.as_ref().map(|c| c.0), move |_| {
             if let Some((seq, project_id, cluster_id)) = check {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = api::list(&api_base, &project_id, &cluster_id, &token).await;
+                    let result = client.list(&project_id, &cluster_id).await;
                     let at = clock::now_ms();
                     dispatcher.dispatch(Action::Follow(FollowAction::Checked { seq, at, result }));
                 });
@@ -150,12 +174,10 @@ pub fn App(props: &AppProps) -> Html {
             l.loading
                 .map(|seq| (seq, l.project_id.clone(), l.cluster_id.clone()))
         });
-        let token = state.0.form.token.clone();
-        let api_base = config.api_base.clone();
         use_effect_with(load.as_ref().map(|l| l.0), move |_| {
             if let Some((seq, project_id, cluster_id)) = load {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = api::list(&api_base, &project_id, &cluster_id, &token).await;
+                    let result = client.list(&project_id, &cluster_id).await;
                     dispatcher.dispatch(Action::ListLoaded { seq, result });
                 });
             }
@@ -239,10 +261,10 @@ pub fn App(props: &AppProps) -> Html {
             <form class="csf-form" novalidate=true {onsubmit}>
                 <h2 class="csf-title">{ lang.ui(Ui::Title) }</h2>
                 <p class="csf-intro">{ lang.ui(Ui::Intro) }</p>
-                { for GROUPS.iter().map(|group| html! {
+                { for GROUPS.iter().filter(|g| g.iter().any(|f| config.shows(*f))).map(|group| html! {
                     <div class="csf-group">
-                        { for group.iter().map(|f| html! {
-                            <field::FieldInput key={f.api_name()}
+                        { for group.iter().filter(|f| config.shows(**f)).map(|f| html! {
+                            <field::FieldInput key={f.api_name()} readonly={config.locked(*f)}
                                 view={view::field_view(s, *f, lang)}
                                 id_prefix={props.id_prefix.clone()}
                                 required_word={lang.ui(Ui::Required)}

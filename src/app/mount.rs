@@ -1,7 +1,9 @@
-//! Mounting: into every `[data-css-snapshot-form]` element of the page at start, or into an
-//! element a host passes to the exported `mount(element, options)`.
+//! Mounting. `boot(base)` (called by boot.js) mounts a form into every
+//! `[data-css-snapshot-form]` element and defines `<css-snapshot-form>`; hosts that render their
+//! own containers call `mount(element, options)` and get a handle with `update` and `destroy`.
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -9,66 +11,123 @@ use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 use super::{App, AppProps};
-use crate::config::{query_pairs, Config};
+use crate::config::{query_pairs, Config, OPTION_NAMES};
 use crate::text::{Lang, Ui};
 
 /// Marks an element the page mounts a form into at start.
 const AUTO_MOUNT_ATTR: &str = "data-css-snapshot-form";
-/// The `data-*` attributes read as options (`data-api-base`, …).
-const OPTION_ATTRS: &[&str] = &["api-base", "project-id", "cluster-id", "lang"];
+/// The custom element's tag.
+const ELEMENT_NAME: &str = "css-snapshot-form";
 
 thread_local! {
     static MOUNTED: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Options a JS host passes to `mount` (camelCase keys).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct MountOptions {
-    api_base: Option<String>,
-    project_id: Option<String>,
-    cluster_id: Option<String>,
-    lang: Option<String>,
-}
-
-impl MountOptions {
-    fn apply(self, config: Config) -> Config {
-        let pairs = [
-            ("apiBase", self.api_base),
-            ("projectId", self.project_id),
-            ("clusterId", self.cluster_id),
-            ("lang", self.lang),
-        ];
-        config.with_pairs(pairs.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))))
+#[wasm_bindgen(inline_js = r#"
+export function define_element(name, base, mount, attributes) {
+  if (customElements.get(name)) return;
+  class CssSnapshotForm extends HTMLElement {
+    static get observedAttributes() { return attributes; }
+    options() {
+      const o = {};
+      for (const a of attributes) { const v = this.getAttribute(a); if (v !== null) o[a] = v; }
+      return o;
     }
+    connectedCallback() {
+      if (this.handle) return;
+      // A shadow root keeps the host page's styles out and the form's styles in.
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      root.replaceChildren();
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = new URL('form.css', base).href;
+      const box = document.createElement('div');
+      root.append(css, box);
+      this.handle = mount(box, this, this.options());
+    }
+    disconnectedCallback() {
+      // Moving the element fires disconnect then connect: tear down only if it stays out.
+      queueMicrotask(() => {
+        if (!this.isConnected && this.handle) { this.handle.destroy(); this.handle.free(); this.handle = null; }
+      });
+    }
+    attributeChangedCallback() { if (this.handle) this.handle.update(this.options()); }
+  }
+  customElements.define(name, CssSnapshotForm);
+}
+"#)]
+extern "C" {
+    fn define_element(name: &str, base: &str, mount: &JsValue, attributes: js_sys::Array);
 }
 
-fn parse_options(options: JsValue) -> Result<MountOptions, JsError> {
+/// Option values a JS host may pass: text, flags or numbers.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OptionValue {
+    Text(String),
+    Flag(bool),
+    Number(f64),
+}
+
+/// Reads a JS options object (`{apiBase: "/x", hideToken: true}`) as key/value pairs.
+fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
     if options.is_undefined() || options.is_null() {
-        return Ok(MountOptions::default());
+        return Ok(Vec::new());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("css-snapshot-form: bad options: {e}")))
+    let map: BTreeMap<String, OptionValue> = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("css-snapshot-form: bad options: {e}")))?;
+    Ok(map
+        .into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                OptionValue::Text(t) => t,
+                OptionValue::Flag(b) => b.to_string(),
+                OptionValue::Number(n) => n.to_string(),
+            };
+            (k, v)
+        })
+        .collect())
 }
 
 /// A mounted form, returned to JS hosts.
 #[wasm_bindgen]
 pub struct FormHandle {
     app: Option<AppHandle<App>>,
+    props: AppPropsParts,
+    /// The custom element passes all its attributes on each change (a removed one must
+    /// fall back to its default); JS hosts pass only what changes.
+    replace_on_update: bool,
+}
+
+#[derive(Clone)]
+struct AppPropsParts {
     config: Config,
     id_prefix: String,
+    host: Option<web_sys::Element>,
+}
+
+impl AppPropsParts {
+    fn props(&self) -> AppProps {
+        AppProps {
+            config: self.config.clone(),
+            id_prefix: self.id_prefix.clone().into(),
+            host: self.host.clone(),
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl FormHandle {
-    /// Changes options (API base, ids, language); what the user typed elsewhere is kept.
+    /// Changes options (API base, ids, language, …); what the user typed elsewhere is kept.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
-        self.config = parse_options(options)?.apply(self.config.clone());
+        let base = if self.replace_on_update {
+            Config::default()
+        } else {
+            self.props.config.clone()
+        };
+        self.props.config = base.with_pairs(option_pairs(options)?);
         if let Some(app) = self.app.as_mut() {
-            app.update(AppProps {
-                config: self.config.clone(),
-                id_prefix: self.id_prefix.clone().into(),
-            });
+            app.update(self.props.props());
         }
         Ok(())
     }
@@ -81,42 +140,46 @@ impl FormHandle {
     }
 }
 
-fn render(root: web_sys::Element, config: Config) -> FormHandle {
+fn render(root: web_sys::Element, host: Option<web_sys::Element>, config: Config) -> FormHandle {
     let n = MOUNTED.with(|m| {
         m.set(m.get() + 1);
         m.get()
     });
-    let id_prefix = format!("csf{n}");
-    let props = AppProps {
-        config: config.clone(),
-        id_prefix: id_prefix.clone().into(),
+    let parts = AppPropsParts {
+        config,
+        id_prefix: format!("csf{n}"),
+        host,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
     FormHandle {
         app: Some(app),
-        config,
-        id_prefix,
+        props: parts,
+        replace_on_update: false,
     }
 }
 
-/// Mounts a form into `element` with `options` (`{apiBase, projectId, clusterId, lang}`).
+/// Mounts a form into `element` with `options` (`{apiBase, projectId, clusterId, lang,
+/// hideToken, lockIds, timeout, followLimit}`); events are sent from `element`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<FormHandle, JsError> {
-    let config = parse_options(options)?.apply(Config::default());
-    Ok(render(element, config))
+    let config = Config::default().with_pairs(option_pairs(options)?);
+    Ok(render(element.clone(), Some(element), config))
 }
 
-/// At start: mount into every marked element, with options from its `data-*` attributes and,
-/// over those, the page's URL query (`?project_id=…&cluster_id=…&api_base=…`).
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Starts the page: mounts into every marked element (options from its `data-*` attributes
+/// and, over those, the URL query) and defines `<css-snapshot-form>`. `base` is the URL the
+/// files are served from.
+#[wasm_bindgen]
+pub fn boot(base: &str) {
     std::panic::set_hook(Box::new(show_panic));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    define_custom_element(base);
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let Some(document) = window.document() else {
+        return;
+    };
+    let query = window.location().search().unwrap_or_default();
     let Ok(found) = document.query_selector_all(&format!("[{AUTO_MOUNT_ATTR}]")) else {
         return;
     };
@@ -127,15 +190,31 @@ pub fn start() {
         else {
             continue;
         };
-        let attrs = OPTION_ATTRS
+        let attrs = OPTION_NAMES
             .iter()
             .filter_map(|a| el.get_attribute(&format!("data-{a}")).map(|v| (*a, v)));
         let config = Config::default()
             .with_pairs(attrs)
             .with_pairs(query_pairs(&query));
         // Auto-mounted forms live as long as the page.
-        std::mem::forget(render(el, config));
+        std::mem::forget(render(el.clone(), Some(el), config));
     }
+}
+
+fn define_custom_element(base: &str) {
+    // The element mounts into its shadow root and sends events from itself.
+    let mount = Closure::<dyn Fn(web_sys::Element, web_sys::Element, JsValue) -> JsValue>::new(
+        |root: web_sys::Element, host: web_sys::Element, options: JsValue| {
+            let pairs = option_pairs(options).unwrap_or_default();
+            let mut handle = render(root, Some(host), Config::default().with_pairs(pairs));
+            handle.replace_on_update = true;
+            JsValue::from(handle)
+        },
+    );
+    let attributes: js_sys::Array = OPTION_NAMES.iter().map(|a| JsValue::from_str(a)).collect();
+    define_element(ELEMENT_NAME, base, mount.as_ref(), attributes);
+    // The element class keeps calling it for as long as the page lives.
+    mount.forget();
 }
 
 /// A panic stops the module; say so on the page instead of leaving a form that silently does

@@ -180,7 +180,8 @@ pub fn show(reading: Reading, v: &Json) -> Shown {
         },
         Reading::EpochMillis => match raw.trim().parse::<i64>() {
             Ok(0) => Shown::NotFinished { raw },
-            Ok(ms) if ms.abs() < PLAUSIBLE_EPOCH_MS => Shown::DateTime {
+            // `unsigned_abs`: `i64::MIN` has no `abs` (it panics in a debug build).
+            Ok(ms) if ms.unsigned_abs() < PLAUSIBLE_EPOCH_MS.unsigned_abs() => Shown::DateTime {
                 readable: Utc::from_epoch_millis(ms).readable(),
                 raw,
             },

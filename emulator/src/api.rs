@@ -2,10 +2,11 @@
 //! reply for paths that are no API.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, Request, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,8 @@ use css_snapshot_form::rules::{self, FieldErrors, SnapshotForm};
 use css_snapshot_form::spec::{self, Field, Place};
 
 use crate::backup::{self, Moment};
+use crate::conn::{ConnHandle, Wire};
+use crate::faults::{Fault, Injection};
 use crate::snapshot::{self, Snapshot};
 use crate::store::{LoggedRequest, NameTaken, Store};
 use crate::{ids, reasons, static_files, Cluster, Config};
@@ -105,6 +108,10 @@ pub fn router(emulator: Shared) -> Router {
             record_api_request,
         ))
         .layer(middleware::from_fn(log_line))
+        .layer(middleware::from_fn_with_state(
+            emulator.clone(),
+            close_connections,
+        ))
         .with_state(emulator)
 }
 
@@ -439,7 +446,29 @@ async fn fallback(State(emulator): State<Shared>, method: Method, request: Reque
     }
 }
 
-/// Keeps a copy of every API request and its status for `/_emulator/requests`.
+/// Whether `method path` is a create call: `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot`.
+fn is_create_request(method: &Method, path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').collect();
+    *method == Method::POST
+        && segments.len() == 6
+        && segments[0].is_empty()
+        && segments[1] == spec::API_VERSION
+        && segments[3] == spec::CLUSTERS_SEGMENT
+        && segments[5] == spec::CREATE_SEGMENT
+}
+
+/// The error code of the emulator's own refusal of a fault header it cannot read.
+pub const BAD_INJECTION_CODE: &str = "EMULATOR.0001";
+
+/// How an injected fault left the connection, for the stderr log.
+#[derive(Debug, Clone, Copy)]
+struct Injected {
+    fault: Fault,
+    wire: Wire,
+}
+
+/// Keeps a copy of every API request and its status for `/_emulator/requests`, and answers it
+/// with an injected fault and/or after an added latency when asked (see [`crate::faults`]).
 async fn record_api_request(
     State(emulator): State<Shared>,
     request: Request,
@@ -460,19 +489,93 @@ async fn record_api_request(
         has_token: parts.headers.contains_key(spec::TOKEN_HEADER),
         status: 0,
     };
-    let response = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => {
-            logged.body = String::from_utf8_lossy(&bytes).into_owned();
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
-        }
+    let injection = Injection::for_request(
+        &parts.headers,
+        is_create_request(&parts.method, parts.uri.path()),
+        emulator.config.fault,
+        emulator.config.latency,
+    );
+    let connection = parts
+        .extensions
+        .get::<ConnectInfo<ConnHandle>>()
+        .map(|c| c.0.clone());
+    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
         Err(_) => {
             let detail = format!("body: is larger than {MAX_BODY_BYTES} bytes");
-            refuse(Refusal::BadParameters(detail), &ids::request_id())
+            let response = refuse(Refusal::BadParameters(detail), &ids::request_id());
+            logged.status = response.status().as_u16();
+            emulator.store.record(logged);
+            return response;
         }
     };
-    logged.status = response.status().as_u16();
+    logged.body = String::from_utf8_lossy(&bytes).into_owned();
+    let (response, latency) = match injection {
+        Err(why) => {
+            let request_id = ids::request_id();
+            let body = gateway_error(BAD_INJECTION_CODE, &why, &request_id);
+            (
+                api_reply(StatusCode::BAD_REQUEST, &body, &request_id),
+                Duration::ZERO,
+            )
+        }
+        Ok(Injection {
+            fault: Some(fault),
+            latency,
+        }) => {
+            let (status, mut response, wire) = fault.reply(&ids::request_id(), &ids::snapshot_id());
+            if wire != Wire::Whole {
+                match &connection {
+                    Some(c) => c.set(wire),
+                    None => {
+                        // Only the emulator's own listener can break a connection.
+                        let request_id = ids::request_id();
+                        let why = format!("the {fault} fault needs serve_emulator's listener");
+                        let body = gateway_error(BAD_INJECTION_CODE, &why, &request_id);
+                        response = api_reply(StatusCode::INTERNAL_SERVER_ERROR, &body, &request_id);
+                    }
+                }
+            }
+            logged.status = status;
+            response.extensions_mut().insert(Injected { fault, wire });
+            (response, latency)
+        }
+        Ok(Injection {
+            fault: None,
+            latency,
+        }) => (
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await,
+            latency,
+        ),
+    };
+    if response.extensions().get::<Injected>().is_none() {
+        logged.status = response.status().as_u16();
+    }
+    // Logged before the wait: a client that gives up meanwhile was still answered (or refused).
     emulator.store.record(logged);
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    response
+}
+
+/// `Connection: close` on every reply unless `--keep-alive`: a browser then never sends a
+/// request on a reused connection. Chromium silently resends a request (a POST too) when a reused
+/// connection closes without a reply, so with reuse one `drop` fault reaches the emulator once
+/// per idle connection the browser holds, and a test could not tell that from a page that
+/// retries a create on its own.
+async fn close_connections(
+    State(emulator): State<Shared>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    if !emulator.config.keep_alive {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     response
 }
 
@@ -481,7 +584,17 @@ async fn log_line(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
-    eprintln!("{method} {path} {}", response.status().as_u16());
+    match response.extensions().get::<Injected>() {
+        Some(Injected {
+            fault,
+            wire: Wire::Whole,
+        }) => eprintln!(
+            "{method} {path} {} (fault {fault})",
+            response.status().as_u16()
+        ),
+        Some(Injected { fault, .. }) => eprintln!("{method} {path} - (fault {fault})"),
+        None => eprintln!("{method} {path} {}", response.status().as_u16()),
+    }
     response
 }
 

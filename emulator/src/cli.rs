@@ -6,6 +6,7 @@ use std::time::Duration;
 use css_snapshot_form::rules;
 use css_snapshot_form::spec::Field;
 
+use crate::faults::{parse_latency, Fault};
 use crate::lifecycle::{Endings, Outcome};
 use crate::{Cluster, Config};
 
@@ -34,6 +35,10 @@ Options:
   --state-file PATH     keep the snapshots in the JSON file PATH: read at start (a missing file
                         is created), written after each change, so a restarted emulator still
                         lists them (the request log is not kept)
+  --fault KIND          answer every create request with the fault KIND (see Faults below)
+  --latency-ms N        hold every create reply back N milliseconds (0 to 600000)
+  --keep-alive          keep connections open between requests (default: every reply says
+                        Connection: close; see Faults below for why)
   --help                print this text
 
 API:
@@ -53,6 +58,35 @@ Snapshot lifecycle:
     any other     COMPLETED    failedShards = 0
   The ending is fixed when the snapshot is made; the status is worked out from the clock on
   each read, so nothing runs in the background.
+
+Faults (for testing clients):
+  --fault and --latency-ms apply to every create request. The request headers
+  X-Emulator-Fault: KIND and X-Emulator-Latency-Ms: N apply to the request that carries them
+  (create or list) and win over the options; X-Emulator-Fault: none turns --fault off for it.
+  KIND is one of:
+    500 501 502 503 504[:SHAPE]  that status with an error body of SHAPE (default css)
+    429[:SHAPE]        429 with Retry-After: 7 (default shape generic)
+    drop               close the connection without any reply
+    cut                a 201 whose Content-Length is larger than what follows: half the body,
+                       then the connection is closed
+    not-json           500, Content-Type application/json, a body that is not JSON
+    created-not-json   201, Content-Type application/json, a body that is not JSON
+    created-empty      201 with an empty body
+  SHAPE is one of:
+    css                {\"errCode\":\"CSS.9503\",\"externalMessage\":\"CSS.9503 : ...\"}
+    generic            {\"error_code\":\"APIG.9503\",\"error_msg\":\"...\",\"request_id\":\"...\"}
+    code               {\"code\":503,\"message\":\"...\"}
+    nested             {\"error\":{\"code\":\"CSS.9503\",\"message\":\"...\"}}
+    html               an HTML error page (text/html)
+    empty              no body
+  (CSS.9xxx and APIG.9xxx are the emulator's own codes: 9 and the status.)
+  A faulted request is not handled (no token check, no snapshot is created) but is logged, with
+  the status sent, or 0 for drop and cut. Latency holds the reply back after the request was
+  handled: a create the client gives up on meanwhile has still created its snapshot.
+  A bad header value is answered 400 with error_code EMULATOR.0001.
+  Every reply closes its connection unless --keep-alive is given: Chromium silently resends a
+  request (a POST too) when a reused connection closes without a reply, so with reuse a drop
+  fault would reach the emulator once per idle connection the browser holds.
 
 Test hooks:
   GET  /_emulator/requests   API requests received so far (JSON)
@@ -202,6 +236,20 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 }
                 config.minimal_reply = true;
             }
+            "--keep-alive" => {
+                if inline.is_some() {
+                    return Err(format!("{opt} takes no value"));
+                }
+                config.keep_alive = true;
+            }
+            "--fault" => {
+                let kind = value(&opt, inline, &mut args)?;
+                config.fault = Some(Fault::parse(&kind).map_err(|e| format!("--fault: {e}"))?);
+            }
+            "--latency-ms" => {
+                let ms = value(&opt, inline, &mut args)?;
+                config.latency = parse_latency(&ms).map_err(|e| format!("--latency-ms: {e}"))?;
+            }
             // Read and checked when the emulator opens it, before it listens.
             "--state-file" => {
                 config.state_file = Some(PathBuf::from(value(&opt, inline, &mut args)?));
@@ -218,6 +266,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::faults::Shape;
 
     fn run(args: &[&str]) -> Result<(String, Config), String> {
         match parse(args.iter().map(|s| s.to_string()))? {
@@ -331,6 +380,63 @@ mod tests {
         }
         for outcome in Outcome::ALL {
             assert!(USAGE.contains(outcome.status()), "{outcome:?}");
+        }
+    }
+
+    #[test]
+    fn reads_the_fault_options() {
+        let (_, config) = run(&["--fault", "503:html", "--latency-ms=250"]).unwrap();
+        assert_eq!(
+            config.fault,
+            Some(Fault::Status {
+                status: 503,
+                shape: Shape::Html
+            })
+        );
+        assert_eq!(config.latency, Duration::from_millis(250));
+        let (_, config) = run(&["--fault=drop", "--keep-alive"]).unwrap();
+        assert_eq!(config.fault, Some(Fault::Drop));
+        assert!(config.keep_alive);
+        let (_, defaults) = run(&[]).unwrap();
+        assert_eq!(defaults.fault, None);
+        assert_eq!(defaults.latency, Duration::ZERO);
+        assert!(!defaults.keep_alive);
+        for bad in [
+            &["--keep-alive=yes"][..],
+            &["--fault"],
+            &["--fault", "404"],
+            &["--fault", "503:xml"],
+            &["--latency-ms", "-5"],
+            &["--latency-ms", "1.5"],
+            &["--latency-ms", "600001"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_usage_names_every_fault_kind_and_shape() {
+        for word in [
+            "--fault",
+            "--latency-ms",
+            "--keep-alive",
+            "Connection: close",
+            "X-Emulator-Fault",
+            "X-Emulator-Latency-Ms",
+            "Retry-After: 7",
+            "drop",
+            "cut",
+            "not-json",
+            "created-not-json",
+            "created-empty",
+        ] {
+            assert!(USAGE.contains(word), "{word} missing from the usage");
+        }
+        for status in crate::faults::FAULT_STATUSES {
+            assert!(USAGE.contains(&status.to_string()), "{status}");
+        }
+        for shape in Shape::ALL {
+            assert!(USAGE.contains(shape.name()), "{shape:?}");
         }
     }
 

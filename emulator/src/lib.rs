@@ -11,6 +11,8 @@
 pub mod api;
 pub mod backup;
 pub mod cli;
+pub mod conn;
+pub mod faults;
 pub mod ids;
 pub mod lifecycle;
 pub mod reasons;
@@ -70,6 +72,16 @@ pub struct Config {
     pub minimal_reply: bool,
     /// Where to keep the snapshots across restarts, if anywhere.
     pub state_file: Option<PathBuf>,
+    /// A fault every create request gets unless its `X-Emulator-Fault` header says otherwise
+    /// (see [`faults`]).
+    pub fault: Option<faults::Fault>,
+    /// How long every create reply is held back unless its `X-Emulator-Latency-Ms` header says
+    /// otherwise.
+    pub latency: Duration,
+    /// Keep connections open between requests. Off by default: every reply carries
+    /// `Connection: close`, so a browser never resends a request on its own after a `drop`
+    /// fault (see [`faults`]).
+    pub keep_alive: bool,
 }
 
 impl Default for Config {
@@ -82,17 +94,23 @@ impl Default for Config {
             endings: Endings::ByPrefix,
             minimal_reply: false,
             state_file: None,
+            fault: None,
+            latency: Duration::ZERO,
+            keep_alive: false,
         }
     }
 }
 
 /// Serves `emulator` on `listener` until `shutdown` completes, then lets open requests finish.
+/// Each connection carries a [`conn::ConnHandle`], so the `drop` and `cut` faults can break it.
 pub async fn serve_emulator(
     listener: tokio::net::TcpListener,
     emulator: api::Emulator,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, api::router(Arc::new(emulator)))
+    let app =
+        api::router(Arc::new(emulator)).into_make_service_with_connect_info::<conn::ConnHandle>();
+    axum::serve(conn::FaultListener(listener), app)
         .with_graceful_shutdown(shutdown)
         .await
 }

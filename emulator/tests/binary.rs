@@ -97,6 +97,10 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
         "--outcome",
         "--minimal-reply",
         "--state-file",
+        "--fault",
+        "--latency-ms",
+        "--keep-alive",
+        "X-Emulator-Fault",
         "--help",
     ] {
         assert!(usage.contains(opt), "{opt} missing from usage");
@@ -109,6 +113,8 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
         &["--build-seconds", "-1"],
         &["--outcome", "maybe"],
         &["--minimal-reply=yes"],
+        &["--fault", "418"],
+        &["--latency-ms", "soon"],
     ] {
         let out = run_to_end(bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
@@ -120,7 +126,14 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
 #[test]
 fn announces_its_port_logs_each_request_and_stops_on_sigterm() {
     let token = "very-secret-token-value";
-    let emulator = Running::start(&["--token", token, "--cluster", "p1/c1=es-one"]);
+    // --keep-alive, so the idle connection below stays open as a browser's would.
+    let emulator = Running::start(&[
+        "--token",
+        token,
+        "--cluster",
+        "p1/c1=es-one",
+        "--keep-alive",
+    ]);
     let addr = emulator.addr;
     let reply = http(
         addr,
@@ -383,4 +396,47 @@ fn a_broken_state_file_stops_the_start_before_the_listening_line() {
         stderr.contains("--state-file") && stderr.contains("not a css-emulator-state/1 file"),
         "{stderr}"
     );
+}
+
+#[test]
+fn fault_and_latency_options_apply_to_creates_and_are_logged() {
+    let emulator = Running::start(&["--fault", "503:html", "--latency-ms", "150"]);
+    let addr = emulator.addr;
+    let started = Instant::now();
+    let reply = post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#);
+    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert_eq!(reply.status, 503);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(reply.header("connection"), Some("close"));
+    assert!(
+        reply.body.contains("<h1>503 Service Unavailable</h1>"),
+        "{}",
+        reply.body
+    );
+    // Lists are not faulted by the options, and the faulted create made nothing.
+    assert!(list_example(addr).is_empty());
+    // The header turns the option off for one request.
+    let reply = http(
+        addr,
+        "POST",
+        &create_path(PROJECT, CLUSTER),
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Emulator-Fault", "none"),
+        ],
+        r#"{"name":"abcd"}"#,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+
+    let (output, _) = emulator.terminate();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let path = create_path(PROJECT, CLUSTER);
+    assert!(
+        stderr.contains(&format!("POST {path} 503 (fault 503:html)\n")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("POST {path} 201\n")), "{stderr}");
 }

@@ -4,6 +4,7 @@
 //! the host, and the emulator uses it too. The page itself (`app`) builds for wasm32 only.
 
 pub mod config;
+pub mod draft;
 pub mod events;
 pub mod follow;
 pub mod json;

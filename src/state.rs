@@ -41,6 +41,8 @@ pub enum Action {
     LoadList,
     /// List request `seq` ended.
     ListLoaded { seq: u32, result: ListResult },
+    /// The user cleared the form: back to these values, nothing judged.
+    Clear(SnapshotForm),
     /// The host changed the ids or the form was reset to them.
     Prefill {
         project_id: String,
@@ -219,6 +221,15 @@ impl FormState {
                         list.error = None;
                     }
                     Err(failure) => list.error = Some(failure),
+                }
+                true
+            }
+            Action::Clear(form) => {
+                self.form = form;
+                self.touched.clear();
+                self.judge_all = false;
+                if !self.is_sending() {
+                    self.submission = Submission::Idle;
                 }
                 true
             }
@@ -524,5 +535,20 @@ mod tests {
             (list.items.as_ref().map(|i| i.len()), list.error.as_ref()),
             (Some(1), Some(&down))
         );
+    }
+
+    #[test]
+    fn clearing_empties_the_form_and_forgets_judgements() {
+        let mut s = filled();
+        s.apply(Action::Submit);
+        s.apply(Action::Finished {
+            attempt: 1,
+            outcome: outcome::interpret(500, "", None),
+            at: 0,
+        });
+        s.apply(Action::Clear(SnapshotForm::default()));
+        assert_eq!(s.form, SnapshotForm::default());
+        assert!(s.findings(Field::Name).is_empty());
+        assert_eq!(s.submission, Submission::Idle);
     }
 }

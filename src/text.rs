@@ -82,6 +82,7 @@ impl Lang {
                 Ui::ColIndices => "Indices",
                 Ui::ColShards => "Shards",
                 Ui::NewMark => "new",
+                Ui::Clear => "Clear the form",
                 Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
             },
         }
@@ -412,6 +413,7 @@ pub enum Ui {
     ColIndices,
     ColShards,
     NewMark,
+    Clear,
 }
 
 fn plural(n: usize) -> &'static str {

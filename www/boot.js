@@ -3,6 +3,10 @@
 // Portals include this one module: <script type="module" src="…/boot.js"></script>
 import init, { boot } from './css-snapshot-form.js';
 
+// Filled in at build time by scripts/sri.mjs (Subresource Integrity for the wasm module).
+const WASM_INTEGRITY = '';
+
 const base = new URL('.', import.meta.url).href;
-await init({ module_or_path: new URL('css-snapshot-form_bg.wasm', base) });
+const wasm = fetch(new URL('css-snapshot-form_bg.wasm', base), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+await init({ module_or_path: wasm });
 boot(base);

@@ -16,6 +16,26 @@ pub fn page_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
+/// The tab's sessionStorage, when the browser allows it.
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Reads `key` from sessionStorage.
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+/// Writes `key` (or removes it for `None`); a refusing browser just keeps no draft.
+pub fn session_set(key: &str, value: Option<&str>) {
+    if let Some(s) = session() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
 /// A repeating timer, cleared on drop.
 pub struct Interval {
     id: i32,

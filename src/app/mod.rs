@@ -15,6 +15,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::Config;
+use crate::draft;
 use crate::follow::FollowAction;
 use crate::outcome::Outcome;
 use crate::request;
@@ -60,12 +61,24 @@ const GROUPS: &[&[Field]] = &[
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
+    let draft_key = format!("{}{}", draft::KEY_PREFIX, props.id_prefix);
+    let prefilled = SnapshotForm {
+        project_id: config.project_id.clone(),
+        cluster_id: config.cluster_id.clone(),
+        ..Default::default()
+    };
     let state = use_reducer(|| {
-        let mut s = FormState::new(SnapshotForm {
-            project_id: config.project_id.clone(),
-            cluster_id: config.cluster_id.clone(),
-            ..Default::default()
-        });
+        let mut form = prefilled.clone();
+        if let Some(saved) = clock::session_get(&draft_key) {
+            draft::restore(&saved, &mut form);
+        }
+        // Ids the host locked are the host's, not the draft's.
+        for f in [Field::ProjectId, Field::ClusterId] {
+            if config.locked(f) {
+                form.set(f, prefilled.get(f).to_string());
+            }
+        }
+        let mut s = FormState::new(form);
         if let Some(secs) = config.follow_limit_secs {
             s.schedule.limit = secs.saturating_mul(1000);
         }
@@ -77,6 +90,18 @@ pub fn App(props: &AppProps) -> Html {
         host: props.host.clone(),
         timeout_secs: config.timeout(),
     };
+
+    // Keep a draft of what was typed (never the token) for a reload or a crashed tab.
+    {
+        let saved = draft::encode(&SnapshotForm {
+            token: String::new(),
+            ..state.0.form.clone()
+        });
+        let key = draft_key.clone();
+        use_effect_with(saved, move |saved| {
+            clock::session_set(&key, saved.as_deref())
+        });
+    }
 
     // Each event for the host page is sent once.
     {
@@ -90,18 +115,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The host may change the ids after mount.
+    // The host may change the ids after mount (not at mount: a restored draft wins then).
     {
-        let state = state.clone();
-        use_effect_with(
-            (config.project_id.clone(), config.cluster_id.clone()),
-            move |(project_id, cluster_id)| {
-                state.dispatch(Action::Prefill {
-                    project_id: project_id.clone(),
-                    cluster_id: cluster_id.clone(),
+        let dispatcher = state.dispatcher();
+        let seen = use_mut_ref(|| (config.project_id.clone(), config.cluster_id.clone()));
+        let ids = (config.project_id.clone(), config.cluster_id.clone());
+        use_effect_with(ids, move |ids| {
+            if *seen.borrow() != *ids {
+                *seen.borrow_mut() = ids.clone();
+                let (project_id, cluster_id) = ids.clone();
+                dispatcher.dispatch(Action::Prefill {
+                    project_id,
+                    cluster_id,
                 });
-            },
-        );
+            }
+        });
     }
 
     // Exactly one request per attempt: the reducer numbers attempts, this effect runs once per number.
@@ -228,6 +256,10 @@ pub fn App(props: &AppProps) -> Html {
             dispatcher.dispatch(Action::Follow(FollowAction::CheckAgain(clock::now_ms())))
         })
     };
+    let on_clear = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear(prefilled.clone())))
+    };
     let on_load_list = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::LoadList))
@@ -280,6 +312,9 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                     <button type="button" class="csf-secondary csf-load-list" onclick={on_load_list}>
                         { lang.ui(if s.list.is_some() { Ui::RefreshList } else { Ui::ShowList }) }
+                    </button>
+                    <button type="button" class="csf-secondary csf-clear" onclick={on_clear}>
+                        { lang.ui(Ui::Clear) }
                     </button>
                 </p>
             </form>

@@ -1,0 +1,97 @@
+// The token and the page's security: a strict CSP with no violation, the token only in memory
+// and only on API requests, drafts (never the token) kept across a reload and cleared on demand.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { field, fill, formValues, resultHeading, useHarness, withPage } from './harness.mjs';
+
+const TOKEN = 'secret-token-e2e-5f3a9c';
+const h = useHarness(test, { token: TOKEN });
+
+test.beforeEach(() => h.emulator.reset());
+
+/** Records CSP violations and console output from the page's first script on. */
+async function watch(page) {
+  const seen = { violations: [], console: [], requests: [] };
+  await page.exposeFunction('__cspViolation', (v) => seen.violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reported = true;
+      window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (m) => seen.console.push(m.text()));
+  page.on('request', (r) => seen.requests.push({ url: r.url(), headers: r.headers() }));
+  return seen;
+}
+
+test('the page runs under its CSP without a single violation, and the CSP is enforced', () =>
+  withPage(h, 'csp', async (page) => {
+    const seen = await watch(page);
+    await page.reload();
+    await page.locator('button[type=submit]').waitFor();
+    await fill(page, { name: 'csp_check_1', x_auth_token: TOKEN });
+    await page.locator('button[type=submit]').click();
+    await resultHeading(page);
+    assert.deepEqual(seen.violations, []);
+    // An inline script is refused: the policy is really in force.
+    const ran = await page.evaluate(() => {
+      window.__inline = false;
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = true';
+      document.body.append(s);
+      return window.__inline;
+    });
+    assert.equal(ran, false);
+    // The report arrives as an event after the refusal.
+    await page.waitForFunction(() => window.__reported, null, { polling: 50 }).catch(() => {});
+    assert.ok(seen.violations.some((v) => v.startsWith('script-src')), `the refusal was reported: ${seen.violations}`);
+  }));
+
+test('the token stays in memory and goes only to the API', () =>
+  withPage(h, 'token', async (page) => {
+    const seen = await watch(page);
+    await fill(page, { name: 'token_check_1', description: 'token test', x_auth_token: TOKEN });
+    await page.locator('button[type=submit]').click();
+    await resultHeading(page);
+    // Let a follow-up list call go out too.
+    await page.waitForRequest(/index_snapshots/);
+
+    const stored = await page.evaluate(() => ({
+      url: location.href,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      cookies: document.cookie,
+    }));
+    for (const [where, text] of Object.entries(stored)) {
+      assert.ok(!text.includes(TOKEN), `token found in ${where}`);
+    }
+    assert.ok(!seen.console.some((line) => line.includes(TOKEN)), 'token in console output');
+    const withToken = seen.requests.filter((r) => Object.values(r.headers).some((v) => v.includes(TOKEN)));
+    assert.ok(withToken.length >= 2, 'create and list carry the token');
+    for (const r of withToken) {
+      assert.match(new URL(r.url).pathname, /^\/v1\.0\//, `token sent to ${r.url}`);
+      assert.ok(!r.url.includes(TOKEN));
+    }
+    const requests = await h.emulator.requests();
+    assert.ok(requests.every((r) => !JSON.stringify(r).includes(TOKEN)), 'not even the emulator log has it');
+  }));
+
+test('a draft survives a reload without the token, and "Clear" removes it', () =>
+  withPage(h, 'draft', async (page) => {
+    const typed = { name: 'draft_check', description: 'kept across reloads', indices: 'logs-*' };
+    await fill(page, { ...typed, x_auth_token: TOKEN });
+    await page.reload();
+    await page.locator('button[type=submit]').waitFor();
+    const after = await formValues(page);
+    for (const [k, v] of Object.entries(typed)) assert.equal(after[k], v, k);
+    assert.equal(after.x_auth_token, '', 'the token is never restored');
+
+    await page.getByRole('button', { name: 'Clear the form' }).click();
+    await page.waitForFunction(() => document.querySelector('[name=name]').value === '');
+    await page.reload();
+    await page.locator('button[type=submit]').waitFor();
+    assert.equal(await field(page, 'name').inputValue(), '');
+    assert.equal(await field(page, 'description').inputValue(), '');
+    // The ids from the URL query are still there.
+    assert.notEqual(await field(page, 'project_id').inputValue(), '');
+  }));

@@ -11,10 +11,18 @@ const h = useHarness(test, { viewport: { width: WIDTH, height: 740 } });
 /** Fails, naming the widest elements, if the document is wider than the viewport. */
 async function assertNoSideScroll(page, when) {
   const { scrollWidth, culprits } = await page.evaluate((width) => {
+    // Likely causes: the leaf elements with the longest unbroken line of content.
+    const longestLine = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return Math.max(0, ...[...range.getClientRects()].map((r) => r.width));
+    };
     const culprits = [...document.querySelectorAll('body *')]
       .filter((el) => el.children.length === 0 && el.getBoundingClientRect().right > width + 0.5)
-      .slice(0, 5)
-      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)}px: "${(el.textContent || '').trim().slice(0, 50)}"`);
+      .map((el) => [longestLine(el), el])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 3)
+      .map(([line, el]) => `<${el.tagName.toLowerCase()} class="${el.className}"> has a line ${Math.round(line)}px wide: "${(el.textContent || '').trim().slice(0, 50)}"`);
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
   }, WIDTH);
   assert.ok(

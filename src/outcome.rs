@@ -107,6 +107,8 @@ pub enum Failure {
         /// The body as sent, cut for display, when it could not be read as an error.
         raw: Option<String>,
         raw_cut: bool,
+        /// Seconds the service asked to wait (`Retry-After`, on 429 and 503).
+        retry_after_secs: Option<u32>,
     },
     /// A 201 whose body could not be read: the snapshot was probably created.
     UnreadableSuccess {
@@ -123,6 +125,17 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// Adds the `Retry-After` header's seconds (an HTTP date is not read) to an HTTP failure.
+    pub fn with_retry_after(mut self, header: Option<&str>) -> Failure {
+        if let Failure::Http {
+            retry_after_secs, ..
+        } = &mut self
+        {
+            *retry_after_secs = header.and_then(|h| h.trim().parse().ok());
+        }
+        self
+    }
+
     /// The status code and its meaning, when there was a reply.
     pub fn status(&self) -> Option<StatusInfo> {
         match self {
@@ -222,6 +235,7 @@ fn http_failure(status: u16, body: &str, header_id: Option<String>) -> Failure {
         request_id,
         raw,
         raw_cut,
+        retry_after_secs: None,
     }
 }
 
@@ -337,6 +351,29 @@ mod tests {
         };
         assert_eq!(request_id.as_deref(), Some("hdr-id"));
         assert_eq!(raw, None);
+    }
+
+    #[test]
+    fn retry_after_seconds_are_kept() {
+        let Outcome::Failed(f) = interpret(429, "", None) else {
+            panic!()
+        };
+        let f = f.with_retry_after(Some(" 7 "));
+        assert!(matches!(
+            f,
+            Failure::Http {
+                retry_after_secs: Some(7),
+                ..
+            }
+        ));
+        let f = f.with_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assert!(matches!(
+            f,
+            Failure::Http {
+                retry_after_secs: None,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -55,8 +55,9 @@ impl Lang {
                 Ui::RawBody => "Reply as received",
                 Ui::RawCut => "(cut for display)",
                 Ui::NetworkTitle => "The service could not be reached",
+                Ui::GatewayTimeoutHelp => "The gateway gave up waiting for the service: the snapshot may still have been created. Check the cluster's snapshot list (Show the cluster's snapshots) before trying again.",
                 Ui::TimeoutHelp => "The snapshot may still have been created: the request may have reached the service before it was abandoned. Check the cluster's snapshot list (Show the cluster's snapshots) before trying again, so that you do not create it twice.",
-                Ui::NetworkHelp => "No reply came back. Check that the service or the local emulator is running, that the API base is right, and that a reverse proxy forwards it: the CSS API does not allow calls from other origins (no CORS), so the page must call a same-origin path.",
+                Ui::NetworkHelp => "No reply came back. Check that the service or the local emulator is running, that the API base is right, and that a reverse proxy forwards it: the CSS API does not allow calls from other origins (no CORS), so the page must call a same-origin path. If the connection broke after the request went out, the snapshot may have been created: check the cluster's snapshot list before trying again.",
                 Ui::UnreadableTitle => "The reply could not be read",
                 Ui::UnreadableHelp => "The service answered with success, so the snapshot was probably created. Check the cluster's snapshot list before trying again.",
                 Ui::FormKept => "Everything you typed is still in the form.",
@@ -354,6 +355,13 @@ impl Lang {
         }
     }
 
+    /// The wait a `Retry-After` header asked for.
+    pub fn retry_after(self, secs: u32) -> String {
+        match self {
+            Lang::En => format!("The service asks to wait {secs} seconds before trying again."),
+        }
+    }
+
     /// The technical detail of a network failure.
     pub fn network_detail(self, detail: &str) -> String {
         match self {
@@ -386,6 +394,7 @@ pub enum Ui {
     RawCut,
     NetworkTitle,
     TimeoutHelp,
+    GatewayTimeoutHelp,
     NetworkHelp,
     UnreadableTitle,
     UnreadableHelp,

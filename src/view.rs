@@ -123,6 +123,8 @@ pub struct FailureView {
     pub raw: Option<String>,
     pub raw_cut: bool,
     pub help: Option<&'static str>,
+    /// How long the service asked to wait.
+    pub wait: Option<String>,
     pub detail: Option<String>,
     pub kept: &'static str,
 }
@@ -143,16 +145,18 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
         raw: None,
         raw_cut: false,
         help: None,
+        wait: None,
         detail: None,
         kept: lang.ui(Ui::FormKept),
     };
     match f {
         Failure::Http {
+            status,
             service,
             request_id,
             raw,
             raw_cut,
-            ..
+            retry_after_secs,
         } => {
             if let Some(ServiceError { code, message, .. }) = service {
                 v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
@@ -162,6 +166,13 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
             v.request_id = request_id.clone();
             v.raw = raw.clone();
             v.raw_cut = *raw_cut;
+            if let Some(secs) = retry_after_secs {
+                v.wait = Some(lang.retry_after(*secs));
+            }
+            // A gateway that timed out may have passed the request on.
+            if *status == 504 {
+                v.help = Some(lang.ui(Ui::GatewayTimeoutHelp));
+            }
         }
         Failure::UnreadableSuccess {
             problem,
@@ -174,7 +185,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
             v.advice = None;
             v.help = Some(lang.ui(Ui::UnreadableHelp));
             v.detail = Some(problem.clone());
-            v.raw = Some(raw.clone());
+            v.raw = (!raw.is_empty()).then(|| raw.clone());
             v.raw_cut = *raw_cut;
             v.request_id = request_id.clone();
         }
@@ -409,6 +420,22 @@ mod tests {
             failed(409, r#"{"errCode":"CSS.0043"}"#).code_meaning,
             spec::service_error_meaning("CSS.0043")
         );
+    }
+
+    #[test]
+    fn a_rate_limit_says_how_long_to_wait_and_a_gateway_timeout_what_to_check() {
+        let Outcome::Failed(f) = interpret(429, "", None) else {
+            panic!()
+        };
+        let v = failure_view(&f.with_retry_after(Some("7")), Lang::En);
+        assert_eq!(
+            v.wait.as_deref(),
+            Some("The service asks to wait 7 seconds before trying again.")
+        );
+        assert!(failed(504, "")
+            .help
+            .unwrap()
+            .contains("may still have been created"));
     }
 
     #[test]

@@ -12,6 +12,14 @@ use crate::follow::ListResult;
 use crate::outcome::{self, Failure, Outcome};
 use crate::request::{self, CreateSnapshot};
 
+/// What came back.
+struct Reply {
+    status: u16,
+    body: String,
+    request_id: Option<String>,
+    retry_after: Option<String>,
+}
+
 /// Everything a request needs besides its own parameters.
 #[derive(Clone)]
 pub struct Client {
@@ -30,7 +38,10 @@ impl Client {
             .send(Request::post(&url), "POST", &url, Some(req.body_json()))
             .await
         {
-            Ok((status, body, rid)) => outcome::interpret(status, &body, rid.as_deref()),
+            Ok(r) => match outcome::interpret(r.status, &r.body, r.request_id.as_deref()) {
+                Outcome::Failed(f) => Outcome::Failed(f.with_retry_after(r.retry_after.as_deref())),
+                created => created,
+            },
             Err(f) => Outcome::Failed(f),
         }
     }
@@ -38,8 +49,8 @@ impl Client {
     /// Reads the snapshots of a cluster.
     pub async fn list(&self, project_id: &str, cluster_id: &str) -> ListResult {
         let url = request::list_url(&self.api_base, project_id, cluster_id);
-        let (status, body, rid) = self.send(Request::get(&url), "GET", &url, None).await?;
-        outcome::interpret_list(status, &body, rid.as_deref())
+        let r = self.send(Request::get(&url), "GET", &url, None).await?;
+        outcome::interpret_list(r.status, &r.body, r.request_id.as_deref())
     }
 
     /// Status, body and request id of a reply; a failure when no whole reply came in time.
@@ -49,7 +60,7 @@ impl Client {
         method: &str,
         url: &str,
         body: Option<String>,
-    ) -> Result<(u16, String, Option<String>), Failure> {
+    ) -> Result<Reply, Failure> {
         let extra = host::request_headers(self.host.as_ref(), method, url);
         // A header the browser would refuse would throw inside gloo-net: such headers never get here.
         for (name, value) in request::headers(&self.token, extra) {
@@ -81,13 +92,27 @@ impl Client {
         };
         let response = request.map_err(failed)?.send().await.map_err(failed)?;
         let status = response.status();
-        let request_id = response.headers().get(crate::spec::REQUEST_ID_HEADER);
+        let headers = response.headers();
+        let request_id = headers.get(crate::spec::REQUEST_ID_HEADER);
+        let retry_after = headers.get("Retry-After");
         match response.text().await {
-            Ok(body) => Ok((status, body, request_id)),
+            Ok(body) => Ok(Reply {
+                status,
+                body,
+                request_id,
+                retry_after,
+            }),
             Err(_) if timed_out.get() => Err(Failure::Timeout {
                 after_secs: self.timeout_secs,
             }),
-            // The status arrived but the body broke off: say so rather than guess.
+            // A success whose body broke off: the snapshot was probably created.
+            Err(e) if (200..300).contains(&status) => Err(Failure::UnreadableSuccess {
+                status,
+                problem: format!("the reply broke off ({e})"),
+                raw: String::new(),
+                raw_cut: false,
+                request_id,
+            }),
             Err(e) => Err(Failure::Network {
                 detail: format!("HTTP {status}; {e}"),
             }),

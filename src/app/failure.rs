@@ -21,6 +21,7 @@ pub fn FailureAlert(props: &FailureProps) -> Html {
             if let Some(m) = v.meaning { <p>{ m }</p> }
             if let Some(h) = v.help { <p>{ h }</p> }
             if let Some(a) = v.advice { <p class="csf-advice">{ a }</p> }
+            if let Some(w) = &v.wait { <p class="csf-advice">{ w }</p> }
             <dl class="csf-facts">
                 if v.service_code.is_some() || v.service_message.is_some() {
                     <dt>{ ui(Ui::ServiceSaid) }</dt>

@@ -283,3 +283,99 @@ async fn a_failed_connection_says_what_to_check() {
         "{alert}"
     );
 }
+
+/// Hostile text in every field of a reply: markup, event handlers, `javascript:` URLs, bidi
+/// overrides. All of it must arrive as text.
+const HOSTILE: &[&str] = &[
+    "<script>window.__pwned = 1</script>",
+    "<img src=x onerror=\"window.__pwned = 1\">",
+    "javascript:window.__pwned=1",
+    "\u{202E}evil\u{202C} <a href=\"javascript:alert(1)\">click</a>",
+];
+
+fn no_markup_from_the_reply(root: &Element) {
+    for tag in ["script", "img", "a", "iframe", "object", "svg"] {
+        assert!(
+            root.query_selector(tag).unwrap().is_none(),
+            "a <{tag}> appeared"
+        );
+    }
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "injected code ran");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_reply_fields_stay_text() {
+    let root = mounted(true).await;
+    // Every Table 4 field, the datastore, an unknown key: each gets a hostile value in turn.
+    let mut backup = String::from("{");
+    for (i, f) in spec::BACKUP_FIELDS.iter().enumerate() {
+        let v = HOSTILE[i % HOSTILE.len()];
+        backup.push_str(&format!(
+            "{}:{},",
+            css_snapshot_form::json::quote(f.name),
+            css_snapshot_form::json::quote(v)
+        ));
+    }
+    backup.push_str(&format!(
+        "{}:{}}}",
+        css_snapshot_form::json::quote(HOSTILE[0]),
+        css_snapshot_form::json::quote(HOSTILE[1])
+    ));
+    let reply = format!("{{\"backup\":{backup}}}");
+    mock_fetch(&format!(
+        "return Promise.resolve(new Response({}, {{status: 201}}));",
+        css_snapshot_form::json::quote(&reply)
+    ));
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    until("result table", || {
+        root.query_selector(".csf-result table").unwrap().is_some()
+    })
+    .await;
+    no_markup_from_the_reply(&root);
+    let shown = text(&root);
+    for h in HOSTILE {
+        assert!(shown.contains(h), "shown as text: {h}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hostile_error_bodies_stay_text() {
+    let root = mounted(true).await;
+    for (status, body) in [
+        (
+            400,
+            format!(
+                "{{\"errCode\":{},\"externalMessage\":{}}}",
+                css_snapshot_form::json::quote(HOSTILE[0]),
+                css_snapshot_form::json::quote(HOSTILE[3])
+            ),
+        ),
+        (502, HOSTILE[1].to_string()),
+        (
+            500,
+            format!(
+                "{{\"error\":{{\"code\":{},\"message\":{}}},\"request_id\":{}}}",
+                css_snapshot_form::json::quote(HOSTILE[2]),
+                css_snapshot_form::json::quote(HOSTILE[1]),
+                css_snapshot_form::json::quote(HOSTILE[3])
+            ),
+        ),
+    ] {
+        mock_fetch(&format!(
+            "return Promise.resolve(new Response({}, {{status: {status}}}));",
+            css_snapshot_form::json::quote(&body)
+        ));
+        type_into(&root, "name", &format!("snapshot_{status}"));
+        tick().await;
+        click_submit(&root);
+        until("alert with the status", || {
+            text(&root).contains(&status.to_string())
+                && root.query_selector("[role=alert]").unwrap().is_some()
+        })
+        .await;
+        no_markup_from_the_reply(&root);
+    }
+}

@@ -95,3 +95,23 @@ test('a draft survives a reload without the token, and "Clear" removes it', () =
     // The ids from the URL query are still there.
     assert.notEqual(await field(page, 'project_id').inputValue(), '');
   }));
+
+test('reply text with a bidi override is isolated in its cell and never markup', () =>
+  withPage(h, 'bidi', async (page) => {
+    const evil = '\u202Eevil\u202C <img src=x onerror="window.__pwned=1">';
+    await page.route(/\/index_snapshot$/, (route) =>
+      route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ backup: { id: 'b1', name: 'bidi_check', description: evil } }) }));
+    await page.route(/\/index_snapshots/, () => new Promise(() => {}));
+    await fill(page, { name: 'bidi_check' });
+    await page.locator('button[type=submit]').click();
+    await resultHeading(page);
+    const cellInfo = await page.evaluate(() => {
+      const th = [...document.querySelectorAll('th')].find((t) => t.textContent.trim() === 'description');
+      const td = th.nextElementSibling;
+      return { text: td.textContent, bidi: getComputedStyle(td).unicodeBidi, imgs: document.querySelectorAll('.csf img').length, pwned: window.__pwned };
+    });
+    assert.ok(cellInfo.text.includes(evil), 'shown as sent');
+    assert.equal(cellInfo.bidi, 'isolate');
+    assert.equal(cellInfo.imgs, 0);
+    assert.equal(cellInfo.pwned, undefined);
+  }));

@@ -31,15 +31,16 @@ const CHROMIUM_ARGS = [
 /**
  * Starts `css-emulator --listen 127.0.0.1:0 --serve-dir dist` and resolves once it has printed
  * `css-emulator listening on http://127.0.0.1:PORT`.
- * @param {{token?: string, clusters?: string[]}} [options] clusters: "PROJECT/CLUSTER=NAME" items
+ * @param {{token?: string, clusters?: string[], args?: string[], listen?: string}} [options]
+ *   clusters: "PROJECT/CLUSTER=NAME" items; args: more emulator options; listen: a fixed address
  */
-export async function startEmulator({ token, clusters = [] } = {}) {
+export async function startEmulator({ token, clusters = [], args: extra = [], listen = '127.0.0.1:0' } = {}) {
   for (const [what, file] of [['emulator binary', EMULATOR], ['built page', path.join(DIST, 'index.html')]]) {
     if (!fs.existsSync(file)) {
       throw new Error(`${what} missing: ${file} (scripts/test builds it before the e2e stage)`);
     }
   }
-  const args = ['--listen', '127.0.0.1:0', '--serve-dir', DIST];
+  const args = ['--listen', listen, '--serve-dir', DIST, ...extra];
   if (token) args.push('--token', token);
   for (const c of clusters) args.push('--cluster', c);
 

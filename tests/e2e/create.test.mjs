@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
-  CLUSTER_ID, PROJECT_ID, alertText, cell, field, fill, formValues, holdListCalls, idle,
+  CLUSTER_ID, FIELDS, PROJECT_ID, alertText, cell, field, fill, formValues, holdListCalls, idle,
   maybeUpdateDocsScreenshot, resultHeading, screenshot, useHarness, withPage,
 } from './harness.mjs';
 
@@ -17,6 +17,14 @@ test.beforeEach(() => h.emulator.reset());
 test('a valid snapshot is created and shown as tables', () =>
   withPage(h, 'valid snapshot', async (page) => {
     await holdListCalls(page);
+    // Every control has a label; the token is a password field; the description a textarea.
+    for (const name of FIELDS) {
+      const labels = await field(page, name).evaluate((el) => [...el.labels].map((l) => l.textContent.trim()));
+      assert.ok(labels.length >= 1 && labels.every(Boolean), `${name} has a label: ${JSON.stringify(labels)}`);
+    }
+    assert.equal(await field(page, 'x_auth_token').getAttribute('type'), 'password');
+    assert.equal(await field(page, 'description').evaluate((el) => el.tagName), 'TEXTAREA');
+
     // The ids come from the URL query.
     assert.equal(await field(page, 'project_id').inputValue(), PROJECT_ID);
     assert.equal(await field(page, 'cluster_id').inputValue(), CLUSTER_ID);

@@ -115,11 +115,8 @@ const LISTED: usize = rules::LISTED_CHARS;
 
 fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
     let findings = rules::check(field, s);
-    let errors: Vec<&Problem> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| &f.problem)
-        .collect();
+    let errors: Vec<&Problem> =
+        findings.iter().filter(|f| f.severity == Severity::Error).map(|f| &f.problem).collect();
     let expected = reference(field, s);
 
     // The verdict.
@@ -151,14 +148,8 @@ fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
         Some((min, max)) => (n < min, n > max),
         None => (false, false),
     };
-    let shorts: Vec<_> = errors
-        .iter()
-        .filter(|p| matches!(p, Problem::TooShort { .. }))
-        .collect();
-    let longs: Vec<_> = errors
-        .iter()
-        .filter(|p| matches!(p, Problem::TooLong { .. }))
-        .collect();
+    let shorts: Vec<_> = errors.iter().filter(|p| matches!(p, Problem::TooShort { .. })).collect();
+    let longs: Vec<_> = errors.iter().filter(|p| matches!(p, Problem::TooLong { .. })).collect();
     prop_assert_eq!(shorts.len(), usize::from(too_short));
     prop_assert_eq!(longs.len(), usize::from(too_long));
     if let Some(Problem::TooShort { len, min }) = shorts.first().map(|p| **p) {
@@ -169,12 +160,8 @@ fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
     }
 
     // Characters: the first few by position, then how many more.
-    let bad_positions: Vec<usize> = chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| bad_char(field, **c))
-        .map(|(i, _)| i + 1)
-        .collect();
+    let bad_positions: Vec<usize> =
+        chars.iter().enumerate().filter(|(_, c)| bad_char(field, **c)).map(|(i, _)| i + 1).collect();
     let listed: Vec<usize> = errors
         .iter()
         .filter_map(|p| match p {
@@ -182,13 +169,7 @@ fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
             _ => None,
         })
         .collect();
-    prop_assert_eq!(
-        &listed[..],
-        &bad_positions[..bad_positions.len().min(LISTED)],
-        "{:?} {:?}",
-        field,
-        s
-    );
+    prop_assert_eq!(&listed[..], &bad_positions[..bad_positions.len().min(LISTED)], "{:?} {:?}", field, s);
     let more: Vec<usize> = errors
         .iter()
         .filter_map(|p| match p {
@@ -197,14 +178,7 @@ fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
         })
         .collect();
     let expect_more = bad_positions.len().saturating_sub(LISTED);
-    prop_assert_eq!(
-        more,
-        if expect_more > 0 {
-            vec![expect_more]
-        } else {
-            vec![]
-        }
-    );
+    prop_assert_eq!(more, if expect_more > 0 { vec![expect_more] } else { vec![] });
     for p in &errors {
         if let Problem::CharNotAllowed(at, class) = p {
             prop_assert_eq!(chars.get(at.pos - 1), Some(&at.ch));
@@ -220,21 +194,15 @@ fn check_value(field: Field, s: &str) -> Result<(), TestCaseError> {
             _ => None,
         })
         .collect();
-    let first_not_letter_but_allowed = field == Field::Name
-        && chars
-            .first()
-            .is_some_and(|c| name_char(*c) && !c.is_ascii_lowercase());
+    let first_not_letter_but_allowed =
+        field == Field::Name && chars.first().is_some_and(|c| name_char(*c) && !c.is_ascii_lowercase());
     prop_assert_eq!(must_start.len(), usize::from(first_not_letter_but_allowed));
     if let Some(at) = must_start.first() {
         prop_assert_eq!((at.pos, at.ch), (1, chars[0]));
     }
     if field == Field::Name && chars.first().is_some_and(|c| !c.is_ascii_lowercase()) {
         // A bad first character is always reported, one way or the other, at position 1.
-        prop_assert!(
-            !must_start.is_empty() || listed.first() == Some(&1),
-            "{:?}",
-            s
-        );
+        prop_assert!(!must_start.is_empty() || listed.first() == Some(&1), "{:?}", s);
     }
 
     // Indices: empty comma-separated items, where they are.
@@ -345,23 +313,12 @@ fn check_words(field: Field, findings: &[Finding]) -> Result<(), TestCaseError> 
             _ => None,
         };
         if let Some(at) = at {
-            prop_assert!(
-                text.starts_with(&format!("Position {}:", at.pos)),
-                "{:?} -> {:?}",
-                f,
-                text
-            );
-            let invisible =
-                at.ch.is_control() || at.ch.is_whitespace() || INVISIBLE.contains(&at.ch);
+            prop_assert!(text.starts_with(&format!("Position {}:", at.pos)), "{:?} -> {:?}", f, text);
+            let invisible = at.ch.is_control() || at.ch.is_whitespace() || INVISIBLE.contains(&at.ch);
             if invisible && at.ch != ' ' {
                 prop_assert!(!text.contains(at.ch), "{:?} -> {:?}", f, text);
                 if !['\t', '\n', '\r'].contains(&at.ch) {
-                    prop_assert!(
-                        text.contains(&format!("U+{:04X}", at.ch as u32)),
-                        "{:?} -> {:?}",
-                        f,
-                        text
-                    );
+                    prop_assert!(text.contains(&format!("U+{:04X}", at.ch as u32)), "{:?} -> {:?}", f, text);
                 }
             }
         }
@@ -414,37 +371,23 @@ impl Rng {
 }
 
 const WHITESPACE: &[char] = &[
-    ' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}',
-    '\u{2007}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{3000}',
+    ' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2007}',
+    '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{3000}',
 ];
 const SPECIAL: &[char] = &[
-    '"', '\\', '<', '|', '>', '/', '?', '#', ',', '*', ':', '!', '=', '&', '\'', '+', '.', '-',
-    '_', '%', ';', '@', '\0', '\u{7f}',
+    '"', '\\', '<', '|', '>', '/', '?', '#', ',', '*', ':', '!', '=', '&', '\'', '+', '.', '-', '_', '%',
+    ';', '@', '\0', '\u{7f}',
 ];
 /// Uppercase of every kind, titlecase, and letters easily taken for ASCII ones.
-const LOOKALIKE: &[char] = &[
-    'A', 'Z', 'É', 'Σ', 'Ж', 'ẞ', 'Ⅷ', 'Ⓐ', 'ǅ', 'ａ', 'Ａ', 'ı', 'é', 'ß', 'ﬀ', 'а',
-];
-const ODD: &[char] = &[
-    '快',
-    '😀',
-    '\u{0301}',
-    '\u{FFFD}',
-    '\u{10FFFF}',
-    '\u{E000}',
-    '🏳',
-    '\u{E0001}',
-    '\u{FFF9}',
-];
+const LOOKALIKE: &[char] =
+    &['A', 'Z', 'É', 'Σ', 'Ж', 'ẞ', 'Ⅷ', 'Ⓐ', 'ǅ', 'ａ', 'Ａ', 'ı', 'é', 'ß', 'ﬀ', 'а'];
+const ODD: &[char] =
+    &['快', '😀', '\u{0301}', '\u{FFFD}', '\u{10FFFF}', '\u{E000}', '🏳', '\u{E0001}', '\u{FFF9}'];
 
 /// Any Unicode scalar value, a third of the time outside the Basic Multilingual Plane.
 fn any_scalar(rng: &mut Rng) -> char {
     loop {
-        let top = if rng.below(3) == 0 {
-            0x11_0000
-        } else {
-            0x1_0000
-        };
+        let top = if rng.below(3) == 0 { 0x11_0000 } else { 0x1_0000 };
         if let Some(c) = char::from_u32(rng.below(top) as u32) {
             return c;
         }
@@ -551,10 +494,7 @@ fn value(field: Field) -> BoxedStrategy<String> {
 
 /// Cases per rule: `PROPTEST_CASES`, or 100,000.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
 }
 
 /// Runs `cases()` generated values of `field` through [`check_value`] and prints what was covered.
@@ -600,16 +540,10 @@ fn run_rule(field: Field) {
     // The generator does its job: both verdicts, every boundary, hostile characters.
     if cases >= 10_000 {
         assert!(stats.valid > cases as usize / 20, "too few valid values");
-        assert!(
-            stats.cases - stats.valid > cases as usize / 20,
-            "too few invalid values"
-        );
+        assert!(stats.cases - stats.valid > cases as usize / 20, "too few invalid values");
         assert!(stats.invisible > 0 && stats.control > 0 && stats.longest > 4_000);
         if let Some((min, max)) = bounds(field) {
-            for n in [min.checked_sub(1), Some(min), Some(max), Some(max + 1)]
-                .into_iter()
-                .flatten()
-            {
+            for n in [min.checked_sub(1), Some(min), Some(max), Some(max + 1)].into_iter().flatten() {
                 let (valid, invalid) = stats
                     .at_bounds
                     .iter()
@@ -674,9 +608,7 @@ impl Stats {
                         e.1 += usize::from(valid);
                         e.2 += usize::from(!valid);
                     }
-                    None => self
-                        .at_bounds
-                        .push((n, usize::from(valid), usize::from(!valid))),
+                    None => self.at_bounds.push((n, usize::from(valid), usize::from(!valid))),
                 }
                 self.at_bounds.sort();
             }
@@ -772,9 +704,7 @@ fn every_boundary_of_every_rule() {
 
 #[test]
 fn the_generator_makes_hostile_values() {
-    let all: Vec<String> = (0..2_000u64)
-        .map(|seed| build(Field::Name, 4, 50, seed))
-        .collect();
+    let all: Vec<String> = (0..2_000u64).map(|seed| build(Field::Name, 4, 50, seed)).collect();
     let any = |f: &dyn Fn(char) -> bool| all.iter().any(|v| v.chars().any(f));
     assert!(any(&|c| c == '\u{202E}'));
     assert!(any(&|c| c.is_control()));

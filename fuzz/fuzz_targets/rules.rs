@@ -14,25 +14,18 @@ fn reference(field: Field, s: &str) -> bool {
         Field::Name => {
             (4..=64).contains(&n)
                 && s.starts_with(|c: char| c.is_ascii_lowercase())
-                && s.chars()
-                    .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'))
+                && s.chars().all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'))
         }
         Field::Description => n <= 256 && !s.contains(['<', '>']),
         Field::Indices => {
             n <= 1024
                 && !s.chars().any(|c| {
-                    c.is_uppercase()
-                        || c.is_whitespace()
-                        || c.is_control()
-                        || "\"\\<|>/?".contains(c)
+                    c.is_uppercase() || c.is_whitespace() || c.is_control() || "\"\\<|>/?".contains(c)
                 })
                 && (s.is_empty() || s.split(',').all(|i| !i.is_empty()))
         }
         Field::ProjectId | Field::ClusterId => {
-            !s.is_empty()
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || "/?#".contains(c))
+            !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "/?#".contains(c))
         }
         Field::Token => s.chars().all(|c| ('!'..='~').contains(&c)),
     }
@@ -44,10 +37,7 @@ fuzz_target!(|data: &[u8]| {
     for field in Field::ALL {
         let findings = rules::check(field, &s);
         let valid = rules::is_valid(field, &s);
-        assert_eq!(
-            valid,
-            !findings.iter().any(|f| f.severity == Severity::Error)
-        );
+        assert_eq!(valid, !findings.iter().any(|f| f.severity == Severity::Error));
         assert_eq!(valid, reference(field, &s), "{field:?} {s:?}");
         for f in &findings {
             assert!(!Lang::En.problem(field, &f.problem).is_empty());

@@ -64,10 +64,7 @@ pub const OPTION_NAMES: &[&str] = &[
 
 /// A flag option is on when present, unless it says `false`, `0` or `no`.
 fn flag(v: &str) -> bool {
-    !matches!(
-        v.trim().to_ascii_lowercase().as_str(),
-        "false" | "0" | "no" | "off"
-    )
+    !matches!(v.trim().to_ascii_lowercase().as_str(), "false" | "0" | "no" | "off")
 }
 
 impl Config {
@@ -128,9 +125,8 @@ fn percent_decode(s: &str) -> String {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex =
+                    std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -152,15 +148,10 @@ mod tests {
 
     #[test]
     fn query_prefills_ids_and_api_base() {
-        let c = Config::default().with_pairs(query_pairs(
-            "?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y",
-        ));
+        let c = Config::default()
+            .with_pairs(query_pairs("?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y"));
         assert_eq!(
-            (
-                c.project_id.as_str(),
-                c.cluster_id.as_str(),
-                c.api_base.as_str()
-            ),
+            (c.project_id.as_str(), c.cluster_id.as_str(), c.api_base.as_str()),
             ("p1", "c-1", "/css-api")
         );
     }
@@ -174,9 +165,7 @@ mod tests {
 
     #[test]
     fn later_sources_override_earlier_ones() {
-        let c = Config::default()
-            .with_pairs([("api_base", "/first")])
-            .with_pairs([("api_base", "/second")]);
+        let c = Config::default().with_pairs([("api_base", "/first")]).with_pairs([("api_base", "/second")]);
         assert_eq!(c.api_base, "/second");
     }
 
@@ -190,45 +179,25 @@ mod tests {
         ]);
         assert!(c.hide_token && !c.lock_ids);
         assert_eq!(c.timeout(), DEFAULT_TIMEOUT_SECS);
-        assert_eq!(
-            Config::default().with_pairs([("timeout", "2")]).timeout(),
-            2
-        );
+        assert_eq!(Config::default().with_pairs([("timeout", "2")]).timeout(), 2);
         assert_eq!(c.follow_limit_secs, Some(90));
         assert_eq!(c.parent_origin.as_deref(), Some("https://portal.example"));
         let c = Config::default().with_pairs([("parent_origin", "*"), ("follow-limit", "soon")]);
-        assert_eq!(
-            (c.parent_origin, c.follow_limit_secs),
-            (None, None),
-            "'*' is refused"
-        );
+        assert_eq!((c.parent_origin, c.follow_limit_secs), (None, None), "'*' is refused");
     }
 
     #[test]
     fn hidden_and_locked_fields() {
-        let c = Config::default().with_pairs([
-            ("hide-token", "true"),
-            ("lock-ids", ""),
-            ("project-id", "p"),
-        ]);
+        let c = Config::default().with_pairs([("hide-token", "true"), ("lock-ids", ""), ("project-id", "p")]);
         assert!(!c.shows(Field::Token) && c.shows(Field::Name));
         assert!(c.locked(Field::ProjectId));
-        assert!(
-            !c.locked(Field::ClusterId),
-            "an id the host did not give stays editable"
-        );
+        assert!(!c.locked(Field::ClusterId), "an id the host did not give stays editable");
         assert!(!Config::default().locked(Field::ProjectId));
     }
 
     #[test]
     fn bad_escapes_are_kept() {
-        assert_eq!(
-            query_pairs("a=%zz%4"),
-            vec![("a".to_string(), "%zz%4".to_string())]
-        );
-        assert_eq!(
-            query_pairs("a=b+c%20d"),
-            vec![("a".to_string(), "b c d".to_string())]
-        );
+        assert_eq!(query_pairs("a=%zz%4"), vec![("a".to_string(), "%zz%4".to_string())]);
+        assert_eq!(query_pairs("a=b+c%20d"), vec![("a".to_string(), "b c d".to_string())]);
     }
 }

@@ -17,12 +17,7 @@ fn kept() -> impl Iterator<Item = Field> {
 pub fn encode(form: &SnapshotForm) -> Option<String> {
     let members: Vec<(String, Json)> = kept()
         .filter(|f| !form.get(*f).is_empty())
-        .map(|f| {
-            (
-                f.api_name().to_string(),
-                Json::String(form.get(f).to_string()),
-            )
-        })
+        .map(|f| (f.api_name().to_string(), Json::String(form.get(f).to_string())))
         .collect();
     (!members.is_empty()).then(|| Json::Object(members).to_json())
 }
@@ -53,37 +48,16 @@ mod tests {
         assert!(!text.contains("secret-token"));
         let mut back = SnapshotForm::default();
         restore(&text, &mut back);
-        assert_eq!(
-            back,
-            SnapshotForm {
-                token: String::new(),
-                ..form
-            }
-        );
+        assert_eq!(back, SnapshotForm { token: String::new(), ..form });
     }
 
     #[test]
     fn empty_forms_save_nothing_and_bad_drafts_change_nothing() {
-        assert_eq!(
-            encode(&SnapshotForm {
-                token: "t".into(),
-                ..Default::default()
-            }),
-            None
-        );
-        let mut form = SnapshotForm {
-            name: "kept".into(),
-            ..Default::default()
-        };
+        assert_eq!(encode(&SnapshotForm { token: "t".into(), ..Default::default() }), None);
+        let mut form = SnapshotForm { name: "kept".into(), ..Default::default() };
         for bad in ["", "{", "[1]", r#"{"name":7}"#, r#"{"x_auth_token":"t"}"#] {
             restore(bad, &mut form);
         }
-        assert_eq!(
-            form,
-            SnapshotForm {
-                name: "kept".into(),
-                ..Default::default()
-            }
-        );
+        assert_eq!(form, SnapshotForm { name: "kept".into(), ..Default::default() });
     }
 }

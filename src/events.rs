@@ -29,45 +29,26 @@ fn text(v: Option<&str>) -> Json {
 
 /// `snapshot-created`.
 pub fn created(b: &BackupView) -> HostEvent {
-    HostEvent {
-        name: CREATED,
-        detail: b.source.clone(),
-    }
+    HostEvent { name: CREATED, detail: b.source.clone() }
 }
 
 /// `snapshot-failed`.
 pub fn failed(f: &Failure) -> HostEvent {
     let (code, message, request_id, reason) = match f {
-        Failure::Http {
-            service,
-            request_id,
-            ..
-        } => {
+        Failure::Http { service, request_id, .. } => {
             let s = service.clone().unwrap_or_default();
             let ServiceError { code, message, .. } = s;
             (code, message, request_id.clone(), "http")
         }
-        Failure::UnreadableSuccess {
-            problem,
-            request_id,
-            ..
-        } => (
-            None,
-            Some(problem.clone()),
-            request_id.clone(),
-            "unreadable-reply",
-        ),
+        Failure::UnreadableSuccess { problem, request_id, .. } => {
+            (None, Some(problem.clone()), request_id.clone(), "unreadable-reply")
+        }
         Failure::Network { detail } => (None, Some(detail.clone()), None, "network"),
-        Failure::Timeout { after_secs } => (
-            None,
-            Some(format!("no reply within {after_secs} s")),
-            None,
-            "timeout",
-        ),
+        Failure::Timeout { after_secs } => {
+            (None, Some(format!("no reply within {after_secs} s")), None, "timeout")
+        }
     };
-    let status = f
-        .status()
-        .map_or(Json::Null, |s| Json::Number(s.code.to_string()));
+    let status = f.status().map_or(Json::Null, |s| Json::Number(s.code.to_string()));
     HostEvent {
         name: FAILED,
         detail: Json::Object(vec![
@@ -86,10 +67,7 @@ pub fn completed(f: &Follow) -> HostEvent {
     let status = f.latest.as_ref().and_then(|b| b.status.as_deref());
     HostEvent {
         name: COMPLETED,
-        detail: Json::Object(vec![
-            ("status".into(), text(status)),
-            ("backup".into(), backup),
-        ]),
+        detail: Json::Object(vec![("status".into(), text(status)), ("backup".into(), backup)]),
     }
 }
 
@@ -100,37 +78,26 @@ mod tests {
 
     #[test]
     fn created_carries_the_backup_object_as_sent() {
-        let Outcome::Created(b) =
-            interpret(201, r#"{"backup":{"id":"x","name":"n","extra":[1]}}"#, None)
+        let Outcome::Created(b) = interpret(201, r#"{"backup":{"id":"x","name":"n","extra":[1]}}"#, None)
         else {
             panic!()
         };
-        assert_eq!(
-            created(&b).detail.to_json(),
-            r#"{"id":"x","name":"n","extra":[1]}"#
-        );
+        assert_eq!(created(&b).detail.to_json(), r#"{"id":"x","name":"n","extra":[1]}"#);
     }
 
     #[test]
     fn failed_names_status_code_message_and_request_id() {
-        let Outcome::Failed(f) = interpret(
-            409,
-            r#"{"errCode":"CSS.0043","externalMessage":"CSS.0043 : taken"}"#,
-            Some("r1"),
-        ) else {
+        let Outcome::Failed(f) =
+            interpret(409, r#"{"errCode":"CSS.0043","externalMessage":"CSS.0043 : taken"}"#, Some("r1"))
+        else {
             panic!()
         };
         assert_eq!(
             failed(&f).detail.to_json(),
             r#"{"status":409,"code":"CSS.0043","message":"taken","requestId":"r1","reason":"http"}"#
         );
-        let net = failed(&Failure::Network {
-            detail: "Failed to fetch".into(),
-        });
+        let net = failed(&Failure::Network { detail: "Failed to fetch".into() });
         assert_eq!(net.detail.get("status"), Some(&Json::Null));
-        assert_eq!(
-            net.detail.get("reason"),
-            Some(&Json::String("network".into()))
-        );
+        assert_eq!(net.detail.get("reason"), Some(&Json::String("network".into())));
     }
 }

@@ -24,13 +24,7 @@ pub struct Schedule {
 impl Default for Schedule {
     /// A first check after 3 s, then 4.5 s, 6.75 s… up to 30 s; give up after 10 minutes.
     fn default() -> Self {
-        Schedule {
-            first: 3_000,
-            min_gap: 3_000,
-            max_gap: 30_000,
-            max_retry_gap: 60_000,
-            limit: 600_000,
-        }
+        Schedule { first: 3_000, min_gap: 3_000, max_gap: 30_000, max_retry_gap: 60_000, limit: 600_000 }
     }
 }
 
@@ -75,10 +69,7 @@ impl SnapshotStatus {
     /// Whether the snapshot will not change any more. Unknown statuses are followed on: the
     /// page cannot tell, and the time limit ends the following anyway.
     pub fn is_final(&self) -> bool {
-        matches!(
-            self,
-            SnapshotStatus::Completed | SnapshotStatus::Failed | SnapshotStatus::PartFailed
-        )
+        matches!(self, SnapshotStatus::Completed | SnapshotStatus::Failed | SnapshotStatus::PartFailed)
     }
 }
 
@@ -170,9 +161,7 @@ impl Follow {
             cluster_id: cluster_id.to_string(),
             started: now,
             deadline: now.saturating_add(schedule.limit),
-            phase: Phase::Waiting {
-                due: now.saturating_add(schedule.gap(0, 0)),
-            },
+            phase: Phase::Waiting { due: now.saturating_add(schedule.gap(0, 0)) },
             hidden: false,
             latest: None,
             status: SnapshotStatus::parse(created.status.as_deref().unwrap_or("BUILDING")),
@@ -242,8 +231,7 @@ impl Follow {
                         self.failures = 0;
                         self.warning = None;
                         if let Some(found) = self.find(&items) {
-                            self.status =
-                                SnapshotStatus::parse(found.status.as_deref().unwrap_or(""));
+                            self.status = SnapshotStatus::parse(found.status.as_deref().unwrap_or(""));
                             if self.id.is_none() {
                                 self.id = found.id.clone();
                             }
@@ -252,14 +240,8 @@ impl Follow {
                     }
                     Err(failure) => {
                         self.failures += 1;
-                        let retry_at = self
-                            .now
-                            .saturating_add(self.schedule.gap(self.checks, self.failures));
-                        self.warning = Some(PollWarning {
-                            failure,
-                            failures: self.failures,
-                            retry_at,
-                        });
+                        let retry_at = self.now.saturating_add(self.schedule.gap(self.checks, self.failures));
+                        self.warning = Some(PollWarning { failure, failures: self.failures, retry_at });
                     }
                 }
                 self.phase = if self.status.is_final() {
@@ -268,9 +250,7 @@ impl Follow {
                     Phase::TimedOut
                 } else {
                     Phase::Waiting {
-                        due: self
-                            .now
-                            .saturating_add(self.schedule.gap(self.checks, self.failures)),
+                        due: self.now.saturating_add(self.schedule.gap(self.checks, self.failures)),
                     }
                 };
                 true
@@ -340,22 +320,11 @@ mod tests {
         let s = Schedule::default();
         let gaps: Vec<u64> = (0..8).map(|n| s.gap(n, 0)).collect();
         assert_eq!(gaps[0], 3_000);
-        assert!(
-            gaps.windows(2).all(|w| w[1] >= w[0]),
-            "gaps never shrink: {gaps:?}"
-        );
+        assert!(gaps.windows(2).all(|w| w[1] >= w[0]), "gaps never shrink: {gaps:?}");
         assert_eq!(*gaps.last().unwrap(), 30_000);
         assert!(s.gap(2, 1) > s.gap(2, 0), "a failure backs off");
-        assert_eq!(
-            s.gap(0, 30),
-            60_000,
-            "failures back off up to the retry cap"
-        );
-        let eager = Schedule {
-            first: 10,
-            min_gap: 5_000,
-            ..s
-        };
+        assert_eq!(s.gap(0, 30), 60_000, "failures back off up to the retry cap");
+        let eager = Schedule { first: 10, min_gap: 5_000, ..s };
         assert!((0..10).all(|n| eager.gap(n, 0) >= 5_000));
     }
 
@@ -373,11 +342,7 @@ mod tests {
         assert_eq!(f.latest.as_ref().unwrap().id.as_deref(), Some("s1"));
         let (t2, seq) = run_until_check(&mut f, t);
         assert!(t2 - t >= 3_000);
-        f.apply(FollowAction::Checked {
-            seq,
-            at: t2,
-            result: Ok(vec![item("s1", "COMPLETED")]),
-        });
+        f.apply(FollowAction::Checked { seq, at: t2, result: Ok(vec![item("s1", "COMPLETED")]) });
         assert_eq!(f.phase, Phase::Finished);
         assert!(!f.active());
     }
@@ -393,65 +358,32 @@ mod tests {
             assert!(status.is_final());
         }
         assert_eq!(SnapshotStatus::parse("BUILDING"), SnapshotStatus::Building);
-        assert_eq!(
-            SnapshotStatus::parse("QUEUED"),
-            SnapshotStatus::Unknown("QUEUED".into())
-        );
+        assert_eq!(SnapshotStatus::parse("QUEUED"), SnapshotStatus::Unknown("QUEUED".into()));
         assert!(!SnapshotStatus::parse("QUEUED").is_final());
     }
 
     #[test]
     fn a_minimal_reply_is_followed_by_id_or_else_by_name() {
-        let mut f = Follow::start(
-            &view(r#"{"name":"n-s9"}"#),
-            "p",
-            "c",
-            Schedule::default(),
-            0,
-        );
+        let mut f = Follow::start(&view(r#"{"name":"n-s9"}"#), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
-        f.apply(FollowAction::Checked {
-            seq,
-            at: t,
-            result: Ok(vec![item("s9", "BUILDING")]),
-        });
-        assert_eq!(
-            f.id.as_deref(),
-            Some("s9"),
-            "the id is learnt from the list"
-        );
+        f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s9", "BUILDING")]) });
+        assert_eq!(f.id.as_deref(), Some("s9"), "the id is learnt from the list");
     }
 
     #[test]
     fn a_failed_check_warns_backs_off_and_keeps_what_is_known() {
         let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
-        f.apply(FollowAction::Checked {
-            seq,
-            at: t,
-            result: Ok(vec![item("s1", "BUILDING")]),
-        });
+        f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "BUILDING")]) });
         let (t, seq) = run_until_check(&mut f, t);
-        let down = Failure::Network {
-            detail: "Failed to fetch".into(),
-        };
-        f.apply(FollowAction::Checked {
-            seq,
-            at: t,
-            result: Err(down.clone()),
-        });
+        let down = Failure::Network { detail: "Failed to fetch".into() };
+        f.apply(FollowAction::Checked { seq, at: t, result: Err(down.clone()) });
         assert_eq!(f.warning.as_ref().map(|w| &w.failure), Some(&down));
         assert!(f.latest.is_some(), "what was known is kept");
-        let Phase::Waiting { due } = f.phase else {
-            panic!("waiting expected")
-        };
+        let Phase::Waiting { due } = f.phase else { panic!("waiting expected") };
         assert!(due - t > Schedule::default().gap(1, 0), "backed off");
         let (t, seq) = run_until_check(&mut f, t);
-        f.apply(FollowAction::Checked {
-            seq,
-            at: t,
-            result: Ok(vec![item("s1", "COMPLETED")]),
-        });
+        f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) });
         assert_eq!(f.warning, None, "recovers when the service returns");
         assert_eq!(f.phase, Phase::Finished);
     }
@@ -459,40 +391,24 @@ mod tests {
     #[test]
     fn hidden_pages_do_not_check_and_resume_when_shown() {
         let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
-        f.apply(FollowAction::Visibility {
-            hidden: true,
-            at: 1_000,
-        });
+        f.apply(FollowAction::Visibility { hidden: true, at: 1_000 });
         for t in (1_000..20_000).step_by(1_000) {
             f.apply(FollowAction::Tick(t));
         }
         assert_eq!(f.checking(), None);
-        f.apply(FollowAction::Visibility {
-            hidden: false,
-            at: 20_000,
-        });
-        assert!(
-            f.checking().is_some(),
-            "an overdue check runs as soon as the page is shown"
-        );
+        f.apply(FollowAction::Visibility { hidden: false, at: 20_000 });
+        assert!(f.checking().is_some(), "an overdue check runs as soon as the page is shown");
     }
 
     #[test]
     fn it_stops_at_the_limit_and_can_check_again() {
-        let schedule = Schedule {
-            limit: 10_000,
-            ..Schedule::default()
-        };
+        let schedule = Schedule { limit: 10_000, ..Schedule::default() };
         let mut f = Follow::start(&created(), "p", "c", schedule, 0);
         let mut t = 0;
         while f.active() {
             f.apply(FollowAction::Tick(t));
             if let Some(seq) = f.checking() {
-                f.apply(FollowAction::Checked {
-                    seq,
-                    at: t,
-                    result: Ok(vec![item("s1", "BUILDING")]),
-                });
+                f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "BUILDING")]) });
             }
             t += 1_000;
             assert!(t < 60_000, "never stopped");
@@ -507,11 +423,7 @@ mod tests {
         let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
         assert!(f.apply(FollowAction::Stop));
-        assert!(!f.apply(FollowAction::Checked {
-            seq,
-            at: t,
-            result: Ok(vec![item("s1", "COMPLETED")])
-        }));
+        assert!(!f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) }));
         assert_eq!(f.phase, Phase::Stopped);
     }
 }

@@ -113,21 +113,13 @@ fn quote_into(s: &str, out: &mut String) {
 
 /// `{"k":"v",…}` for string members.
 pub fn object_of_strings(members: &[(&str, &str)]) -> String {
-    Json::Object(
-        members
-            .iter()
-            .map(|(k, v)| (k.to_string(), Json::String(v.to_string())))
-            .collect(),
-    )
-    .to_json()
+    Json::Object(members.iter().map(|(k, v)| (k.to_string(), Json::String(v.to_string()))).collect())
+        .to_json()
 }
 
 /// Parses one JSON value, allowing surrounding white space.
 pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        i: 0,
-    };
+    let mut p = Parser { s: text.as_bytes(), i: 0 };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -144,10 +136,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, what: &'static str) -> JsonError {
-        JsonError {
-            offset: self.i,
-            what,
-        }
+        JsonError { offset: self.i, what }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -281,22 +270,14 @@ impl Parser<'_> {
             }
         }
         // Only ASCII was consumed, so this slice is valid UTF-8.
-        Ok(Json::Number(
-            String::from_utf8_lossy(&self.s[start..self.i]).into_owned(),
-        ))
+        Ok(Json::Number(String::from_utf8_lossy(&self.s[start..self.i]).into_owned()))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let h = self
-            .s
-            .get(self.i..self.i + 4)
-            .ok_or_else(|| self.err("the text ends inside an escape"))?;
+        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("the text ends inside an escape"))?;
         let mut v = 0;
         for &b in h {
-            v = v * 16
-                + (b as char)
-                    .to_digit(16)
-                    .ok_or_else(|| self.err("bad \\u escape"))?;
+            v = v * 16 + (b as char).to_digit(16).ok_or_else(|| self.err("bad \\u escape"))?;
         }
         self.i += 4;
         Ok(v)
@@ -324,9 +305,7 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let e = self
-                        .peek()
-                        .ok_or_else(|| self.err("the text ends inside an escape"))?;
+                    let e = self.peek().ok_or_else(|| self.err("the text ends inside an escape"))?;
                     self.i += 1;
                     match e {
                         b'"' => out.push('"'),
@@ -339,8 +318,7 @@ impl Parser<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let hi = self.hex4()?;
-                            let c = if (0xD800..0xDC00).contains(&hi)
-                                && self.s[self.i..].starts_with(b"\\u")
+                            let c = if (0xD800..0xDC00).contains(&hi) && self.s[self.i..].starts_with(b"\\u")
                             {
                                 let save = self.i;
                                 self.i += 2;
@@ -373,13 +351,8 @@ mod tests {
     #[test]
     fn keeps_key_order_and_number_text() {
         let v = parse(r#"{"b": 1533009767542, "a": 1e400, "c": -0.5}"#).unwrap();
-        let Json::Object(m) = &v else {
-            panic!("object expected")
-        };
-        assert_eq!(
-            m.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
-            ["b", "a", "c"]
-        );
+        let Json::Object(m) = &v else { panic!("object expected") };
+        assert_eq!(m.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "a", "c"]);
         assert_eq!(v.get("b"), Some(&Json::Number("1533009767542".into())));
         assert_eq!(v.get("a"), Some(&Json::Number("1e400".into())));
     }
@@ -390,33 +363,17 @@ mod tests {
             parse(r#""a\"b\\c\/\n\u00e9\ud83d\ude00""#).unwrap(),
             Json::String("a\"b\\c/\né😀".into())
         );
-        assert_eq!(
-            parse(r#""\ud800x""#).unwrap(),
-            Json::String("\u{FFFD}x".into())
-        );
+        assert_eq!(parse(r#""\ud800x""#).unwrap(), Json::String("\u{FFFD}x".into()));
     }
 
     #[test]
     fn refuses_broken_text_with_a_reason() {
-        for bad in [
-            "",
-            "{",
-            "{\"a\":",
-            "[1,]",
-            "{\"a\" 1}",
-            "01x",
-            "tru",
-            "\"abc",
-            "1.",
-            "{} x",
-            "[\"\u{1}\"]",
-        ] {
+        for bad in
+            ["", "{", "{\"a\":", "[1,]", "{\"a\" 1}", "01x", "tru", "\"abc", "1.", "{} x", "[\"\u{1}\"]"]
+        {
             assert!(parse(bad).is_err(), "{bad:?} must not parse");
         }
-        assert_eq!(
-            parse("{\"a\":").unwrap_err().what,
-            "the text ends where a value should be"
-        );
+        assert_eq!(parse("{\"a\":").unwrap_err().what, "the text ends where a value should be");
     }
 
     #[test]

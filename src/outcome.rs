@@ -17,14 +17,8 @@ pub struct ServiceError {
 
 /// Keys under which the known body shapes carry the error code, the message and the request id.
 const CODE_KEYS: &[&str] = &["errCode", "error_code", "code", "errorCode"];
-const MESSAGE_KEYS: &[&str] = &[
-    "externalMessage",
-    "error_msg",
-    "message",
-    "errorMsg",
-    "msg",
-    "error_description",
-];
+const MESSAGE_KEYS: &[&str] =
+    &["externalMessage", "error_msg", "message", "errorMsg", "msg", "error_description"];
 const REQUEST_ID_KEYS: &[&str] = &["request_id", "requestId", "request-id"];
 /// Keys under which some gateways nest the error object.
 const NESTED_KEYS: &[&str] = &["error", "errors", "err"];
@@ -44,9 +38,7 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
         Json::Array(items) => items.iter().find_map(|i| find_error(i, depth + 1)),
         Json::Object(_) => {
             let first = |keys: &[&str]| {
-                keys.iter()
-                    .find_map(|k| v.get(k).and_then(Json::as_text))
-                    .map(str::to_string)
+                keys.iter().find_map(|k| v.get(k).and_then(Json::as_text)).map(str::to_string)
             };
             let code = first(CODE_KEYS);
             let mut message = first(MESSAGE_KEYS);
@@ -55,11 +47,7 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
                 // `{"error": {...}}` or `{"error": "text"}`.
                 let nested = NESTED_KEYS.iter().filter_map(|k| v.get(k)).next()?;
                 if let Json::String(text) = nested {
-                    return Some(ServiceError {
-                        code: None,
-                        message: Some(text.clone()),
-                        request_id,
-                    });
+                    return Some(ServiceError { code: None, message: Some(text.clone()), request_id });
                 }
                 let mut inner = find_error(nested, depth + 1)?;
                 inner.request_id = inner.request_id.or(request_id);
@@ -74,11 +62,7 @@ fn find_error(v: &Json, depth: usize) -> Option<ServiceError> {
                     }
                 }
             }
-            Some(ServiceError {
-                code,
-                message,
-                request_id,
-            })
+            Some(ServiceError { code, message, request_id })
         }
         _ => None,
     }
@@ -111,13 +95,7 @@ pub enum Failure {
         retry_after_secs: Option<u32>,
     },
     /// A 201 whose body could not be read: the snapshot was probably created.
-    UnreadableSuccess {
-        status: u16,
-        problem: String,
-        raw: String,
-        raw_cut: bool,
-        request_id: Option<String>,
-    },
+    UnreadableSuccess { status: u16, problem: String, raw: String, raw_cut: bool, request_id: Option<String> },
     /// No reply at all: the service, the proxy or the network could not be reached.
     Network { detail: String },
     /// No reply within the timeout: the request was abandoned, but may have arrived.
@@ -127,10 +105,7 @@ pub enum Failure {
 impl Failure {
     /// Adds the `Retry-After` header's seconds (an HTTP date is not read) to an HTTP failure.
     pub fn with_retry_after(mut self, header: Option<&str>) -> Failure {
-        if let Failure::Http {
-            retry_after_secs, ..
-        } = &mut self
-        {
+        if let Failure::Http { retry_after_secs, .. } = &mut self {
             *retry_after_secs = header.and_then(|h| h.trim().parse().ok());
         }
         self
@@ -149,10 +124,7 @@ impl Failure {
     /// The service's own error code, if it gave one.
     pub fn service_code(&self) -> Option<&str> {
         match self {
-            Failure::Http {
-                service: Some(ServiceError { code: Some(c), .. }),
-                ..
-            } => Some(c),
+            Failure::Http { service: Some(ServiceError { code: Some(c), .. }), .. } => Some(c),
             _ => None,
         }
     }
@@ -168,10 +140,7 @@ pub enum Outcome {
 /// Interprets a reply: `201` with a readable body is a created snapshot; anything else a failure
 /// carrying all that could be read of it.
 pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Outcome {
-    let header_id = request_id_header
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
+    let header_id = request_id_header.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     if (200..300).contains(&status) {
         return match reply::parse_created(body) {
             Ok(view) => Outcome::Created(Rc::new(view)),
@@ -196,31 +165,19 @@ pub fn interpret_list(
     body: &str,
     request_id_header: Option<&str>,
 ) -> Result<Vec<BackupView>, Failure> {
-    let header_id = request_id_header
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
+    let header_id = request_id_header.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     if !(200..300).contains(&status) {
         return Err(http_failure(status, body, header_id));
     }
     reply::parse_list(body).map_err(|e| {
         let (raw, raw_cut) = raw_for_display(body);
-        Failure::UnreadableSuccess {
-            status,
-            problem: e.problem,
-            raw,
-            raw_cut,
-            request_id: header_id,
-        }
+        Failure::UnreadableSuccess { status, problem: e.problem, raw, raw_cut, request_id: header_id }
     })
 }
 
 fn http_failure(status: u16, body: &str, header_id: Option<String>) -> Failure {
     let service = parse_error_body(body);
-    let request_id = service
-        .as_ref()
-        .and_then(|s| s.request_id.clone())
-        .or(header_id);
+    let request_id = service.as_ref().and_then(|s| s.request_id.clone()).or(header_id);
     let (raw, raw_cut) = match service {
         Some(_) => (None, false),
         None if body.trim().is_empty() => (None, false),
@@ -229,25 +186,14 @@ fn http_failure(status: u16, body: &str, header_id: Option<String>) -> Failure {
             (Some(text), cut)
         }
     };
-    Failure::Http {
-        status,
-        service,
-        request_id,
-        raw,
-        raw_cut,
-        retry_after_secs: None,
-    }
+    Failure::Http { status, service, request_id, raw, raw_cut, retry_after_secs: None }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn err(
-        code: Option<&str>,
-        message: Option<&str>,
-        request_id: Option<&str>,
-    ) -> Option<ServiceError> {
+    fn err(code: Option<&str>, message: Option<&str>, request_id: Option<&str>) -> Option<ServiceError> {
         Some(ServiceError {
             code: code.map(Into::into),
             message: message.map(Into::into),
@@ -291,10 +237,7 @@ mod tests {
             ),
             err(Some("CSS.3004"), Some("backup in progress"), Some("r9"))
         );
-        assert_eq!(
-            parse_error_body(r#"{"error": "plain words"}"#),
-            err(None, Some("plain words"), None)
-        );
+        assert_eq!(parse_error_body(r#"{"error": "plain words"}"#), err(None, Some("plain words"), None));
         assert_eq!(
             parse_error_body(r#"{"errors": [{"error_code": "X.1", "error_msg": "first"}]}"#),
             err(Some("X.1"), Some("first"), None)
@@ -303,15 +246,9 @@ mod tests {
 
     #[test]
     fn bodies_that_are_not_error_objects() {
-        for body in [
-            "",
-            "<html>502 Bad Gateway</html>",
-            "[]",
-            "{}",
-            r#"{"unrelated": 1}"#,
-            "null",
-            "\"text\"",
-        ] {
+        for body in
+            ["", "<html>502 Bad Gateway</html>", "[]", "{}", r#"{"unrelated": 1}"#, "null", "\"text\""]
+        {
             assert_eq!(parse_error_body(body), None, "{body}");
         }
     }
@@ -319,9 +256,7 @@ mod tests {
     #[test]
     fn a_201_with_the_seed_reply_is_created() {
         let body = r#"{"backup":{"id":"abc","name":"snap"}}"#;
-        let Outcome::Created(view) = interpret(201, body, None) else {
-            panic!("created expected")
-        };
+        let Outcome::Created(view) = interpret(201, body, None) else { panic!("created expected") };
         assert_eq!(view.name.as_deref(), Some("snap"));
     }
 
@@ -338,75 +273,37 @@ mod tests {
     #[test]
     fn errors_carry_status_service_code_and_request_id() {
         let body = r#"{"errCode":"CSS.0043","externalMessage":"CSS.0043 : name exists"}"#;
-        let Outcome::Failed(f) = interpret(409, body, Some("hdr-id")) else {
-            panic!()
-        };
+        let Outcome::Failed(f) = interpret(409, body, Some("hdr-id")) else { panic!() };
         assert_eq!(f.service_code(), Some("CSS.0043"));
         assert_eq!(f.status().map(|s| s.name), Some("Conflict"));
-        let Failure::Http {
-            request_id, raw, ..
-        } = f
-        else {
-            panic!()
-        };
+        let Failure::Http { request_id, raw, .. } = f else { panic!() };
         assert_eq!(request_id.as_deref(), Some("hdr-id"));
         assert_eq!(raw, None);
     }
 
     #[test]
     fn retry_after_seconds_are_kept() {
-        let Outcome::Failed(f) = interpret(429, "", None) else {
-            panic!()
-        };
+        let Outcome::Failed(f) = interpret(429, "", None) else { panic!() };
         let f = f.with_retry_after(Some(" 7 "));
-        assert!(matches!(
-            f,
-            Failure::Http {
-                retry_after_secs: Some(7),
-                ..
-            }
-        ));
+        assert!(matches!(f, Failure::Http { retry_after_secs: Some(7), .. }));
         let f = f.with_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT"));
-        assert!(matches!(
-            f,
-            Failure::Http {
-                retry_after_secs: None,
-                ..
-            }
-        ));
+        assert!(matches!(f, Failure::Http { retry_after_secs: None, .. }));
     }
 
     #[test]
     fn list_replies_and_their_failures() {
-        assert_eq!(
-            interpret_list(200, r#"{"backups":[{"id":"a"}]}"#, None).map(|l| l.len()),
-            Ok(1)
-        );
-        let Err(Failure::Http {
-            status: 503,
-            request_id,
-            ..
-        }) = interpret_list(503, "", Some("r"))
-        else {
+        assert_eq!(interpret_list(200, r#"{"backups":[{"id":"a"}]}"#, None).map(|l| l.len()), Ok(1));
+        let Err(Failure::Http { status: 503, request_id, .. }) = interpret_list(503, "", Some("r")) else {
             panic!()
         };
         assert_eq!(request_id.as_deref(), Some("r"));
-        assert!(matches!(
-            interpret_list(200, "nope", None),
-            Err(Failure::UnreadableSuccess { .. })
-        ));
+        assert!(matches!(interpret_list(200, "nope", None), Err(Failure::UnreadableSuccess { .. })));
     }
 
     #[test]
     fn unparseable_error_bodies_are_kept_raw_and_cut() {
         let big = "x".repeat(RAW_SHOWN_CHARS + 10);
-        let Outcome::Failed(Failure::Http {
-            raw,
-            raw_cut,
-            service,
-            ..
-        }) = interpret(502, &big, None)
-        else {
+        let Outcome::Failed(Failure::Http { raw, raw_cut, service, .. }) = interpret(502, &big, None) else {
             panic!()
         };
         assert_eq!(service, None);

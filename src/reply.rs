@@ -20,10 +20,7 @@ pub enum Shown {
     /// An end time of `0`: the work has not finished.
     NotFinished { raw: String },
     /// A code from a fixed set, with its meaning when the code is known.
-    Code {
-        raw: String,
-        meaning: Option<&'static str>,
-    },
+    Code { raw: String, meaning: Option<&'static str> },
     /// A nested object, shown as its own table of rows.
     Table(Vec<Row>),
     /// A value of a shape nobody described (a list, an unexpected object), as compact JSON.
@@ -75,12 +72,8 @@ pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
     let key = spec::REPLY_BACKUP_KEY;
     match parse_body(body)?.get(key) {
         Some(backup @ Json::Object(_)) => Ok(backup_view(backup)),
-        Some(_) => Err(Unreadable {
-            problem: format!("\"{key}\" is not an object"),
-        }),
-        None => Err(Unreadable {
-            problem: format!("the reply has no \"{key}\" object"),
-        }),
+        Some(_) => Err(Unreadable { problem: format!("\"{key}\" is not an object") }),
+        None => Err(Unreadable { problem: format!("the reply has no \"{key}\" object") }),
     }
 }
 
@@ -88,17 +81,11 @@ pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
 pub fn parse_list(body: &str) -> Result<Vec<BackupView>, Unreadable> {
     let key = spec::LIST_BACKUPS_KEY;
     match parse_body(body)?.get(key) {
-        Some(Json::Array(items)) => Ok(items
-            .iter()
-            .filter(|i| matches!(i, Json::Object(_)))
-            .map(backup_view)
-            .collect()),
-        Some(_) => Err(Unreadable {
-            problem: format!("\"{key}\" is not a list"),
-        }),
-        None => Err(Unreadable {
-            problem: format!("the reply has no \"{key}\" list"),
-        }),
+        Some(Json::Array(items)) => {
+            Ok(items.iter().filter(|i| matches!(i, Json::Object(_))).map(backup_view).collect())
+        }
+        Some(_) => Err(Unreadable { problem: format!("\"{key}\" is not a list") }),
+        None => Err(Unreadable { problem: format!("the reply has no \"{key}\" list") }),
     }
 }
 
@@ -110,10 +97,7 @@ pub fn backup_view(backup: &Json) -> BackupView {
     };
     let rows = rows(members, spec::BACKUP_FIELDS);
     let text = |key: &str| backup.get(key).and_then(Json::as_text).map(str::to_string);
-    let missing = spec::BACKUP_FIELDS
-        .iter()
-        .filter(|f| backup.get(f.name).is_none())
-        .count();
+    let missing = spec::BACKUP_FIELDS.iter().filter(|f| backup.get(f.name).is_none()).count();
     BackupView {
         rows,
         id: text("id"),
@@ -127,28 +111,20 @@ pub fn backup_view(backup: &Json) -> BackupView {
 /// Rows for an object: described fields in table order, then the rest in the order they came.
 fn rows(members: &[(String, Json)], table: &'static [ReplyField]) -> Vec<Row> {
     let described = table.iter().filter_map(|field| {
-        members
-            .iter()
-            .find(|(k, _)| k == field.name)
-            .map(|(k, v)| Row {
-                name: k.clone(),
-                meaning: Some(field.meaning),
-                value: show(field.reading, v),
-            })
+        members.iter().find(|(k, _)| k == field.name).map(|(k, v)| Row {
+            name: k.clone(),
+            meaning: Some(field.meaning),
+            value: show(field.reading, v),
+        })
     });
     let others = members
         .iter()
         .enumerate()
         // Only the first of repeated keys is described; later repeats are shown as they came.
         .filter(|(i, (k, _))| {
-            !table.iter().any(|f| f.name == k)
-                || members[..*i].iter().any(|(earlier, _)| earlier == k)
+            !table.iter().any(|f| f.name == k) || members[..*i].iter().any(|(earlier, _)| earlier == k)
         })
-        .map(|(_, (k, v))| Row {
-            name: k.clone(),
-            meaning: None,
-            value: show(Reading::Plain, v),
-        });
+        .map(|(_, (k, v))| Row { name: k.clone(), meaning: None, value: show(Reading::Plain, v) });
     described.chain(others).collect()
 }
 
@@ -172,26 +148,19 @@ pub fn show(reading: Reading, v: &Json) -> Shown {
     };
     match reading {
         Reading::UtcDateTime => match time::parse_service_datetime(&raw) {
-            Some(t) => Shown::DateTime {
-                readable: t.readable(),
-                raw,
-            },
+            Some(t) => Shown::DateTime { readable: t.readable(), raw },
             None => Shown::Text(raw),
         },
         Reading::EpochMillis => match raw.trim().parse::<i64>() {
             Ok(0) => Shown::NotFinished { raw },
             // `unsigned_abs`: `i64::MIN` has no `abs` (it panics in a debug build).
-            Ok(ms) if ms.unsigned_abs() < PLAUSIBLE_EPOCH_MS.unsigned_abs() => Shown::DateTime {
-                readable: Utc::from_epoch_millis(ms).readable(),
-                raw,
-            },
+            Ok(ms) if ms.unsigned_abs() < PLAUSIBLE_EPOCH_MS.unsigned_abs() => {
+                Shown::DateTime { readable: Utc::from_epoch_millis(ms).readable(), raw }
+            }
             _ => Shown::Text(raw),
         },
         Reading::Code(codes) => {
-            let meaning = codes
-                .iter()
-                .find(|(c, _)| *c == raw.trim())
-                .map(|(_, m)| *m);
+            let meaning = codes.iter().find(|(c, _)| *c == raw.trim()).map(|(_, m)| *m);
             Shown::Code { raw, meaning }
         }
         Reading::Plain | Reading::Nested(_) => Shown::Text(raw),
@@ -234,10 +203,7 @@ mod tests {
 }"#;
 
     fn row<'a>(view: &'a BackupView, name: &str) -> &'a Row {
-        view.rows
-            .iter()
-            .find(|r| r.name == name)
-            .unwrap_or_else(|| panic!("no row {name}"))
+        view.rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"))
     }
 
     #[test]
@@ -247,10 +213,7 @@ mod tests {
         let spec_order: Vec<&str> = spec::BACKUP_FIELDS.iter().map(|f| f.name).collect();
         assert_eq!(names, spec_order);
         assert_eq!(view.missing, 0);
-        assert_eq!(
-            view.id.as_deref(),
-            Some("9dc4f5c9-33c0-45c7-9378-ae35ae350682")
-        );
+        assert_eq!(view.id.as_deref(), Some("9dc4f5c9-33c0-45c7-9378-ae35ae350682"));
         assert_eq!(view.status.as_deref(), Some("BUILDING"));
         assert!(view.rows.iter().all(|r| r.meaning.is_some()));
     }
@@ -260,46 +223,23 @@ mod tests {
         let view = parse_created(SEED_EXAMPLE).unwrap();
         assert_eq!(
             row(&view, "created").value,
-            Shown::DateTime {
-                readable: "2018-07-31 04:02:47 UTC".into(),
-                raw: "2018-07-31T04:02:47".into()
-            }
+            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "2018-07-31T04:02:47".into() }
         );
         assert_eq!(
             row(&view, "startTime").value,
-            Shown::DateTime {
-                readable: "2018-07-31 04:02:47 UTC".into(),
-                raw: "1533009767542".into()
-            }
+            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "1533009767542".into() }
         );
-        assert_eq!(
-            row(&view, "endTime").value,
-            Shown::NotFinished { raw: "0".into() }
-        );
+        assert_eq!(row(&view, "endTime").value, Shown::NotFinished { raw: "0".into() });
         assert_eq!(row(&view, "updated").value, Shown::NotSet);
         assert_eq!(
             row(&view, "backupType").value,
-            Shown::Code {
-                raw: "1".into(),
-                meaning: Some("the snapshot is created manually")
-            }
+            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
         );
         assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
-        let Shown::Table(datastore) = &row(&view, "datastore").value else {
-            panic!("datastore is a table")
-        };
-        assert_eq!(
-            datastore
-                .iter()
-                .map(|r| r.name.as_str())
-                .collect::<Vec<_>>(),
-            ["type", "version"]
-        );
+        let Shown::Table(datastore) = &row(&view, "datastore").value else { panic!("datastore is a table") };
+        assert_eq!(datastore.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["type", "version"]);
         assert_eq!(datastore[0].value, Shown::Text("elasticsearch".into()));
-        assert_eq!(
-            datastore[0].meaning,
-            Some("Service type corresponding to the snapshot.")
-        );
+        assert_eq!(datastore[0].meaning, Some("Service type corresponding to the snapshot."));
     }
 
     #[test]
@@ -317,34 +257,16 @@ mod tests {
                 "backupType":1,"id":42,"datastore":"elasticsearch","status":"SOMETHING_NEW"}}"#,
         )
         .unwrap();
-        assert!(matches!(
-            row(&view, "startTime").value,
-            Shown::DateTime { .. }
-        ));
-        assert_eq!(
-            row(&view, "endTime").value,
-            Shown::NotFinished { raw: "0".into() }
-        );
+        assert!(matches!(row(&view, "startTime").value, Shown::DateTime { .. }));
+        assert_eq!(row(&view, "endTime").value, Shown::NotFinished { raw: "0".into() });
         assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
         assert_eq!(
             row(&view, "backupType").value,
-            Shown::Code {
-                raw: "1".into(),
-                meaning: Some("the snapshot is created manually")
-            }
+            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
         );
         assert_eq!(view.id.as_deref(), Some("42"));
-        assert_eq!(
-            row(&view, "datastore").value,
-            Shown::Text("elasticsearch".into())
-        );
-        assert_eq!(
-            row(&view, "status").value,
-            Shown::Code {
-                raw: "SOMETHING_NEW".into(),
-                meaning: None
-            }
-        );
+        assert_eq!(row(&view, "datastore").value, Shown::Text("elasticsearch".into()));
+        assert_eq!(row(&view, "status").value, Shown::Code { raw: "SOMETHING_NEW".into(), meaning: None });
     }
 
     #[test]
@@ -357,21 +279,14 @@ mod tests {
         assert_eq!(names, ["name", "zeta", "backupFrequency", "nested"]);
         assert_eq!(row(&view, "zeta").value, Shown::Json("[1,2]".into()));
         assert_eq!(row(&view, "zeta").meaning, None);
-        assert_eq!(
-            row(&view, "nested").value,
-            Shown::Json(r#"{"a":null}"#.into())
-        );
+        assert_eq!(row(&view, "nested").value, Shown::Json(r#"{"a":null}"#.into()));
     }
 
     #[test]
     fn implausible_timestamps_are_shown_as_sent() {
         let view =
-            parse_created(r#"{"backup":{"startTime":99999999999999999999,"endTime":"soon"}}"#)
-                .unwrap();
-        assert_eq!(
-            row(&view, "startTime").value,
-            Shown::Text("99999999999999999999".into())
-        );
+            parse_created(r#"{"backup":{"startTime":99999999999999999999,"endTime":"soon"}}"#).unwrap();
+        assert_eq!(row(&view, "startTime").value, Shown::Text("99999999999999999999".into()));
         assert_eq!(row(&view, "endTime").value, Shown::Text("soon".into()));
     }
 
@@ -379,36 +294,18 @@ mod tests {
     fn list_replies_give_one_view_per_item() {
         let body = r#"{"backups":[{"id":"a","name":"x","status":"COMPLETED","backupFrequency":"daily"},7,{"id":"b"}]}"#;
         let list = parse_list(body).unwrap();
-        assert_eq!(
-            list.iter().map(|b| b.id.as_deref()).collect::<Vec<_>>(),
-            [Some("a"), Some("b")]
-        );
+        assert_eq!(list.iter().map(|b| b.id.as_deref()).collect::<Vec<_>>(), [Some("a"), Some("b")]);
         assert_eq!(list[0].status.as_deref(), Some("COMPLETED"));
-        assert!(
-            list[0].rows.iter().any(|r| r.name == "backupFrequency"),
-            "unknown fields kept"
-        );
-        assert_eq!(
-            parse_list(r#"{"backups":{}}"#).unwrap_err().problem,
-            "\"backups\" is not a list"
-        );
+        assert!(list[0].rows.iter().any(|r| r.name == "backupFrequency"), "unknown fields kept");
+        assert_eq!(parse_list(r#"{"backups":{}}"#).unwrap_err().problem, "\"backups\" is not a list");
         assert_eq!(parse_list("").unwrap_err().problem, "the reply is empty");
     }
 
     #[test]
     fn unreadable_replies_say_why() {
         assert_eq!(parse_created("").unwrap_err().problem, "the reply is empty");
-        assert!(parse_created("<html>oops</html>")
-            .unwrap_err()
-            .problem
-            .starts_with("the reply is not JSON"));
-        assert_eq!(
-            parse_created(r#"{"id":"x"}"#).unwrap_err().problem,
-            "the reply has no \"backup\" object"
-        );
-        assert_eq!(
-            parse_created(r#"{"backup":[1]}"#).unwrap_err().problem,
-            "\"backup\" is not an object"
-        );
+        assert!(parse_created("<html>oops</html>").unwrap_err().problem.starts_with("the reply is not JSON"));
+        assert_eq!(parse_created(r#"{"id":"x"}"#).unwrap_err().problem, "the reply has no \"backup\" object");
+        assert_eq!(parse_created(r#"{"backup":[1]}"#).unwrap_err().problem, "\"backup\" is not an object");
     }
 }

@@ -48,10 +48,7 @@ pub fn cluster_path(project_id: &str, cluster_id: &str, tail: &str) -> String {
 
 /// The list call's URL under `api_base` (SERVICE-NOTES).
 pub fn list_url(api_base: &str, project_id: &str, cluster_id: &str) -> String {
-    join_base(
-        api_base,
-        &cluster_path(project_id, cluster_id, spec::LIST_SEGMENT),
-    )
+    join_base(api_base, &cluster_path(project_id, cluster_id, spec::LIST_SEGMENT))
 }
 
 /// Joins an API base (`""`, `/css-api`, `/css-api/`, `https://host`) and an absolute path.
@@ -64,9 +61,7 @@ pub fn valid_header(name: &str, value: &str) -> bool {
     let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
     !name.is_empty()
         && name.chars().all(token)
-        && value
-            .chars()
-            .all(|c| c.is_ascii_graphic() || c == ' ' || c == '\t')
+        && value.chars().all(|c| c.is_ascii_graphic() || c == ' ' || c == '\t')
 }
 
 /// The headers of a request: the token (if any) and the host's extra headers.
@@ -88,16 +83,8 @@ pub fn encode_segment(s: &str) -> String {
             out.push(b as char);
         } else {
             out.push('%');
-            out.push(
-                char::from_digit((b >> 4) as u32, 16)
-                    .unwrap_or('0')
-                    .to_ascii_uppercase(),
-            );
-            out.push(
-                char::from_digit((b & 15) as u32, 16)
-                    .unwrap_or('0')
-                    .to_ascii_uppercase(),
-            );
+            out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+            out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
         }
     }
     out
@@ -127,15 +114,8 @@ mod tests {
 
     #[test]
     fn ids_are_percent_encoded_into_one_segment() {
-        let req = CreateSnapshot {
-            project_id: "a b/c".into(),
-            cluster_id: "é?#%".into(),
-            ..example()
-        };
-        assert_eq!(
-            req.path(),
-            "/v1.0/a%20b%2Fc/clusters/%C3%A9%3F%23%25/index_snapshot"
-        );
+        let req = CreateSnapshot { project_id: "a b/c".into(), cluster_id: "é?#%".into(), ..example() };
+        assert_eq!(req.path(), "/v1.0/a%20b%2Fc/clusters/%C3%A9%3F%23%25/index_snapshot");
     }
 
     #[test]
@@ -152,22 +132,13 @@ mod tests {
 
     #[test]
     fn body_leaves_out_empty_optional_fields() {
-        assert_eq!(
-            example().body_json(),
-            r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#
-        );
-        let full = CreateSnapshot {
-            description: Some("Index \"backup\" <ok>\n".into()),
-            ..example()
-        };
+        assert_eq!(example().body_json(), r#"{"name":"snapshot_001","indices":"myindex1,myindex2"}"#);
+        let full = CreateSnapshot { description: Some("Index \"backup\" <ok>\n".into()), ..example() };
         assert_eq!(
             full.body_json(),
             r#"{"name":"snapshot_001","description":"Index \"backup\" <ok>\n","indices":"myindex1,myindex2"}"#
         );
-        let bare = CreateSnapshot {
-            indices: None,
-            ..example()
-        };
+        let bare = CreateSnapshot { indices: None, ..example() };
         assert_eq!(bare.body_json(), r#"{"name":"snapshot_001"}"#);
     }
 
@@ -179,17 +150,11 @@ mod tests {
         assert!(!valid_header("X-A", "line\nbreak"));
         assert!(!valid_header("X-A", "é"));
         assert_eq!(headers("", vec![]), vec![]);
-        assert_eq!(
-            headers("t", vec![]),
-            vec![("X-Auth-Token".to_string(), "t".to_string())]
-        );
+        assert_eq!(headers("t", vec![]), vec![("X-Auth-Token".to_string(), "t".to_string())]);
     }
 
     #[test]
     fn list_url_names_the_sibling_call() {
-        assert_eq!(
-            list_url("/api", "p", "c"),
-            "/api/v1.0/p/clusters/c/index_snapshots"
-        );
+        assert_eq!(list_url("/api", "p", "c"), "/api/v1.0/p/clusters/c/index_snapshots");
     }
 }

@@ -122,22 +122,13 @@ pub struct Finding {
 
 impl Finding {
     fn error(problem: Problem) -> Self {
-        Finding {
-            severity: Severity::Error,
-            problem,
-        }
+        Finding { severity: Severity::Error, problem }
     }
     fn warning(problem: Problem) -> Self {
-        Finding {
-            severity: Severity::Warning,
-            problem,
-        }
+        Finding { severity: Severity::Warning, problem }
     }
     fn hint(problem: Problem) -> Self {
-        Finding {
-            severity: Severity::Hint,
-            problem,
-        }
+        Finding { severity: Severity::Hint, problem }
     }
 }
 
@@ -160,23 +151,15 @@ pub fn check(field: Field, value: &str) -> Vec<Finding> {
 
 /// True when the value breaks no rule (warnings and hints allowed).
 pub fn is_valid(field: Field, value: &str) -> bool {
-    !check(field, value)
-        .iter()
-        .any(|f| f.severity == Severity::Error)
+    !check(field, value).iter().any(|f| f.severity == Severity::Error)
 }
 
 fn length(value: &str, len: Len) -> Option<Finding> {
     let n = value.chars().count();
     if n < len.min {
-        Some(Finding::error(Problem::TooShort {
-            len: n,
-            min: len.min,
-        }))
+        Some(Finding::error(Problem::TooShort { len: n, min: len.min }))
     } else if n > len.max {
-        Some(Finding::error(Problem::TooLong {
-            len: n,
-            max: len.max,
-        }))
+        Some(Finding::error(Problem::TooLong { len: n, max: len.max }))
     } else {
         None
     }
@@ -189,17 +172,12 @@ fn bad_chars(value: &str, out: &mut Vec<Finding>, bad: impl Fn(char) -> bool) {
         if bad(ch) {
             count += 1;
             if count <= LISTED_CHARS {
-                out.push(Finding::error(Problem::CharNotAllowed(
-                    At { pos: i + 1, ch },
-                    char_class(ch),
-                )));
+                out.push(Finding::error(Problem::CharNotAllowed(At { pos: i + 1, ch }, char_class(ch))));
             }
         }
     }
     if count > LISTED_CHARS {
-        out.push(Finding::error(Problem::MoreNotAllowed {
-            count: count - LISTED_CHARS,
-        }));
+        out.push(Finding::error(Problem::MoreNotAllowed { count: count - LISTED_CHARS }));
     }
 }
 
@@ -216,10 +194,7 @@ fn check_name(value: &str) -> Vec<Finding> {
         // A first character that is allowed but is not a letter; other characters are reported as
         // not allowed at all.
         if name_char_ok(first) && !first.is_ascii_lowercase() {
-            out.push(Finding::error(Problem::MustStartWithLetter(At {
-                pos: 1,
-                ch: first,
-            })));
+            out.push(Finding::error(Problem::MustStartWithLetter(At { pos: 1, ch: first })));
         }
     }
     out.extend(length(value, spec::NAME_LEN));
@@ -230,9 +205,7 @@ fn check_name(value: &str) -> Vec<Finding> {
 fn check_description(value: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(length(value, spec::DESCRIPTION_LEN));
-    bad_chars(value, &mut out, |c| {
-        spec::DESCRIPTION_FORBIDDEN.contains(&c)
-    });
+    bad_chars(value, &mut out, |c| spec::DESCRIPTION_FORBIDDEN.contains(&c));
     let mut warned = 0;
     for (i, ch) in value.chars().enumerate() {
         if spec::DESCRIPTION_NEWER_FORBIDDEN.contains(&ch) {
@@ -240,10 +213,7 @@ fn check_description(value: &str) -> Vec<Finding> {
             if warned > LISTED_CHARS {
                 break;
             }
-            out.push(Finding::warning(Problem::NewerServiceRefuses(At {
-                pos: i + 1,
-                ch,
-            })));
+            out.push(Finding::warning(Problem::NewerServiceRefuses(At { pos: i + 1, ch })));
         }
     }
     out
@@ -273,10 +243,7 @@ fn check_indices(value: &str) -> Vec<Finding> {
             };
             out.push(Finding::error(Problem::EmptyIndexItem(where_)));
         } else if let Some(issue) = index_name_issue(item) {
-            out.push(Finding::warning(Problem::IndexName {
-                item: truncate_chars(item, 40),
-                issue,
-            }));
+            out.push(Finding::warning(Problem::IndexName { item: truncate_chars(item, 40), issue }));
         }
         pos += item.chars().count() + 1;
     }
@@ -316,9 +283,7 @@ fn check_id(value: &str, unusual: Problem, looks_right: fn(&str) -> bool) -> Vec
         return vec![Finding::error(Problem::Required)];
     }
     let mut out = Vec::new();
-    bad_chars(value, &mut out, |c| {
-        c.is_whitespace() || c.is_control() || spec::ID_FORBIDDEN.contains(&c)
-    });
+    bad_chars(value, &mut out, |c| c.is_whitespace() || c.is_control() || spec::ID_FORBIDDEN.contains(&c));
     if out.is_empty() && !looks_right(value) {
         out.push(Finding::hint(unusual));
     }
@@ -344,11 +309,7 @@ pub fn looks_like_project_id(s: &str) -> bool {
 /// The 8-4-4-4-12 hexadecimal form of a UUID.
 pub fn looks_like_uuid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && is_hex(p))
+    parts.len() == 5 && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && is_hex(p))
 }
 
 /// What an `indices` value selects, item by item.
@@ -367,10 +328,7 @@ pub enum IndexPattern {
 /// Reads an `indices` value as the list of patterns it selects (empty items are skipped).
 pub fn index_patterns(value: &str) -> Vec<IndexPattern> {
     let w = spec::INDICES_WILDCARD;
-    let items: Vec<&str> = value
-        .split(spec::INDICES_SEPARATOR)
-        .filter(|i| !i.is_empty())
-        .collect();
+    let items: Vec<&str> = value.split(spec::INDICES_SEPARATOR).filter(|i| !i.is_empty()).collect();
     if items.is_empty() {
         return vec![IndexPattern::All];
     }
@@ -441,10 +399,8 @@ pub fn validate(form: &SnapshotForm) -> Result<CreateSnapshot, FieldErrors> {
     let errors: FieldErrors = Field::ALL
         .into_iter()
         .filter_map(|field| {
-            let errs: Vec<Finding> = check(field, form.get(field))
-                .into_iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect();
+            let errs: Vec<Finding> =
+                check(field, form.get(field)).into_iter().filter(|f| f.severity == Severity::Error).collect();
             (!errs.is_empty()).then_some((field, errs))
         })
         .collect();
@@ -466,11 +422,7 @@ mod tests {
     use super::*;
 
     fn errors(field: Field, value: &str) -> Vec<Problem> {
-        check(field, value)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.problem)
-            .collect()
+        check(field, value).into_iter().filter(|f| f.severity == Severity::Error).map(|f| f.problem).collect()
     }
     fn warnings(field: Field, value: &str) -> Vec<Problem> {
         check(field, value)
@@ -480,11 +432,7 @@ mod tests {
             .collect()
     }
     fn hints(field: Field, value: &str) -> Vec<Problem> {
-        check(field, value)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Hint)
-            .map(|f| f.problem)
-            .collect()
+        check(field, value).into_iter().filter(|f| f.severity == Severity::Hint).map(|f| f.problem).collect()
     }
     fn at(pos: usize, ch: char) -> At {
         At { pos, ch }
@@ -492,10 +440,7 @@ mod tests {
 
     #[test]
     fn name_length_boundaries() {
-        assert_eq!(
-            errors(Field::Name, "abc"),
-            vec![Problem::TooShort { len: 3, min: 4 }]
-        );
+        assert_eq!(errors(Field::Name, "abc"), vec![Problem::TooShort { len: 3, min: 4 }]);
         assert!(errors(Field::Name, "abcd").is_empty());
         assert!(errors(Field::Name, &format!("a{}", "b".repeat(63))).is_empty());
         assert_eq!(
@@ -511,18 +456,9 @@ mod tests {
 
     #[test]
     fn name_must_start_with_a_letter() {
-        assert_eq!(
-            errors(Field::Name, "1abc"),
-            vec![Problem::MustStartWithLetter(at(1, '1'))]
-        );
-        assert_eq!(
-            errors(Field::Name, "_abc"),
-            vec![Problem::MustStartWithLetter(at(1, '_'))]
-        );
-        assert_eq!(
-            errors(Field::Name, "-abc"),
-            vec![Problem::MustStartWithLetter(at(1, '-'))]
-        );
+        assert_eq!(errors(Field::Name, "1abc"), vec![Problem::MustStartWithLetter(at(1, '1'))]);
+        assert_eq!(errors(Field::Name, "_abc"), vec![Problem::MustStartWithLetter(at(1, '_'))]);
+        assert_eq!(errors(Field::Name, "-abc"), vec![Problem::MustStartWithLetter(at(1, '-'))]);
         assert!(errors(Field::Name, "a-_9").is_empty());
     }
 
@@ -545,20 +481,14 @@ mod tests {
             errors(Field::Name, "abc\u{ff41}"),
             vec![Problem::CharNotAllowed(at(4, 'ａ'), CharClass::NonAscii)]
         );
-        assert_eq!(
-            errors(Field::Name, "ab.cd"),
-            vec![Problem::CharNotAllowed(at(3, '.'), CharClass::Other)]
-        );
+        assert_eq!(errors(Field::Name, "ab.cd"), vec![Problem::CharNotAllowed(at(3, '.'), CharClass::Other)]);
         assert_eq!(
             errors(Field::Name, "ab cd"),
             vec![Problem::CharNotAllowed(at(3, ' '), CharClass::Whitespace)]
         );
         assert_eq!(
             errors(Field::Name, "ab\u{202e}cd"),
-            vec![Problem::CharNotAllowed(
-                at(3, '\u{202e}'),
-                CharClass::Control
-            )]
+            vec![Problem::CharNotAllowed(at(3, '\u{202e}'), CharClass::Control)]
         );
     }
 
@@ -566,20 +496,13 @@ mod tests {
     fn many_bad_characters_are_listed_then_counted() {
         let found = errors(Field::Name, "aBCDEFG");
         assert_eq!(found.len(), LISTED_CHARS + 1);
-        assert_eq!(
-            found[LISTED_CHARS],
-            Problem::MoreNotAllowed {
-                count: 6 - LISTED_CHARS
-            }
-        );
+        assert_eq!(found[LISTED_CHARS], Problem::MoreNotAllowed { count: 6 - LISTED_CHARS });
     }
 
     #[test]
     fn length_counts_characters_not_bytes() {
         // 4 characters, 8 bytes: only the characters are wrong, not the length.
-        assert!(!errors(Field::Name, "éééé")
-            .iter()
-            .any(|p| matches!(p, Problem::TooLong { .. })));
+        assert!(!errors(Field::Name, "éééé").iter().any(|p| matches!(p, Problem::TooLong { .. })));
         assert!(errors(Field::Description, &"快".repeat(256)).is_empty());
         assert_eq!(
             errors(Field::Description, &"快".repeat(257)),
@@ -609,14 +532,8 @@ mod tests {
     fn description_characters_newer_versions_refuse_are_warnings() {
         for c in ['!', '=', '&', '"', '\''] {
             let v = format!("ok{c}");
-            assert!(
-                errors(Field::Description, &v).is_empty(),
-                "{c} must not block"
-            );
-            assert_eq!(
-                warnings(Field::Description, &v),
-                vec![Problem::NewerServiceRefuses(at(3, c))]
-            );
+            assert!(errors(Field::Description, &v).is_empty(), "{c} must not block");
+            assert_eq!(warnings(Field::Description, &v), vec![Problem::NewerServiceRefuses(at(3, c))]);
         }
     }
 
@@ -626,10 +543,7 @@ mod tests {
         assert!(errors(Field::Indices, &"a".repeat(1024)).is_empty());
         assert_eq!(
             errors(Field::Indices, &"a".repeat(1025)),
-            vec![Problem::TooLong {
-                len: 1025,
-                max: 1024
-            }]
+            vec![Problem::TooLong { len: 1025, max: 1024 }]
         );
     }
 
@@ -667,14 +581,8 @@ mod tests {
             errors(Field::Indices, "a,,b"),
             vec![Problem::EmptyIndexItem(EmptyItem::Between { after: 2 })]
         );
-        assert_eq!(
-            errors(Field::Indices, ",a"),
-            vec![Problem::EmptyIndexItem(EmptyItem::Leading)]
-        );
-        assert_eq!(
-            errors(Field::Indices, "a,"),
-            vec![Problem::EmptyIndexItem(EmptyItem::Trailing)]
-        );
+        assert_eq!(errors(Field::Indices, ",a"), vec![Problem::EmptyIndexItem(EmptyItem::Leading)]);
+        assert_eq!(errors(Field::Indices, "a,"), vec![Problem::EmptyIndexItem(EmptyItem::Trailing)]);
     }
 
     #[test]
@@ -682,51 +590,26 @@ mod tests {
         let w = |v: &str| warnings(Field::Indices, v);
         assert_eq!(
             w("-old"),
-            vec![Problem::IndexName {
-                item: "-old".into(),
-                issue: IndexNameIssue::BadFirst('-')
-            }]
+            vec![Problem::IndexName { item: "-old".into(), issue: IndexNameIssue::BadFirst('-') }]
         );
         assert_eq!(
             w("a,_x"),
-            vec![Problem::IndexName {
-                item: "_x".into(),
-                issue: IndexNameIssue::BadFirst('_')
-            }]
+            vec![Problem::IndexName { item: "_x".into(), issue: IndexNameIssue::BadFirst('_') }]
         );
         assert_eq!(
             w("+x"),
-            vec![Problem::IndexName {
-                item: "+x".into(),
-                issue: IndexNameIssue::BadFirst('+')
-            }]
+            vec![Problem::IndexName { item: "+x".into(), issue: IndexNameIssue::BadFirst('+') }]
         );
-        assert_eq!(
-            w(".."),
-            vec![Problem::IndexName {
-                item: "..".into(),
-                issue: IndexNameIssue::Reserved
-            }]
-        );
+        assert_eq!(w(".."), vec![Problem::IndexName { item: "..".into(), issue: IndexNameIssue::Reserved }]);
         assert_eq!(
             w("a#b"),
-            vec![Problem::IndexName {
-                item: "a#b".into(),
-                issue: IndexNameIssue::Forbidden('#')
-            }]
+            vec![Problem::IndexName { item: "a#b".into(), issue: IndexNameIssue::Forbidden('#') }]
         );
         assert_eq!(
             w("a:b"),
-            vec![Problem::IndexName {
-                item: "a:b".into(),
-                issue: IndexNameIssue::ColonUnsupported
-            }]
+            vec![Problem::IndexName { item: "a:b".into(), issue: IndexNameIssue::ColonUnsupported }]
         );
-        assert_eq!(
-            w(&"é".repeat(128)).len(),
-            1,
-            "256 bytes is over Elasticsearch's 255"
-        );
+        assert_eq!(w(&"é".repeat(128)).len(), 1, "256 bytes is over Elasticsearch's 255");
         assert!(w(&"e".repeat(255)).is_empty());
         assert!(errors(Field::Indices, "-old").is_empty());
     }
@@ -759,10 +642,7 @@ mod tests {
     #[test]
     fn unusual_ids_get_a_hint_not_an_error() {
         assert!(hints(Field::ProjectId, spec::EXAMPLE_PROJECT_ID).is_empty());
-        assert_eq!(
-            hints(Field::ProjectId, "my-project"),
-            vec![Problem::UnusualProjectId]
-        );
+        assert_eq!(hints(Field::ProjectId, "my-project"), vec![Problem::UnusualProjectId]);
         assert!(errors(Field::ProjectId, "my-project").is_empty());
         assert!(hints(Field::ClusterId, spec::EXAMPLE_CLUSTER_ID).is_empty());
         assert_eq!(
@@ -797,24 +677,8 @@ mod tests {
 
     #[test]
     fn validate_reports_every_broken_field() {
-        let form = SnapshotForm {
-            name: "Bad".into(),
-            indices: "a,,b".into(),
-            ..Default::default()
-        };
-        let fields: Vec<Field> = validate(&form)
-            .unwrap_err()
-            .into_iter()
-            .map(|(f, _)| f)
-            .collect();
-        assert_eq!(
-            fields,
-            vec![
-                Field::ProjectId,
-                Field::ClusterId,
-                Field::Name,
-                Field::Indices
-            ]
-        );
+        let form = SnapshotForm { name: "Bad".into(), indices: "a,,b".into(), ..Default::default() };
+        let fields: Vec<Field> = validate(&form).unwrap_err().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, vec![Field::ProjectId, Field::ClusterId, Field::Name, Field::Indices]);
     }
 }

@@ -76,14 +76,8 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order the form shows them.
-    pub const ALL: [Field; 6] = [
-        Field::ProjectId,
-        Field::ClusterId,
-        Field::Name,
-        Field::Description,
-        Field::Indices,
-        Field::Token,
-    ];
+    pub const ALL: [Field; 6] =
+        [Field::ProjectId, Field::ClusterId, Field::Name, Field::Description, Field::Indices, Field::Token];
 
     /// The API parameter name (also the input's `name` attribute).
     pub const fn api_name(self) -> &'static str {
@@ -169,39 +163,22 @@ pub struct ReplyField {
     pub reading: Reading,
 }
 
-const fn f(
-    name: &'static str,
-    ty: FieldType,
-    meaning: &'static str,
-    reading: Reading,
-) -> ReplyField {
-    ReplyField {
-        name,
-        ty,
-        meaning,
-        reading,
-    }
+const fn f(name: &'static str, ty: FieldType, meaning: &'static str, reading: Reading) -> ReplyField {
+    ReplyField { name, ty, meaning, reading }
 }
 
 /// `backupType` codes (Table 4).
-pub const BACKUP_TYPES: &[(&str, &str)] = &[
-    ("0", "automatic snapshot creation is enabled"),
-    ("1", "the snapshot is created manually"),
-];
+pub const BACKUP_TYPES: &[(&str, &str)] =
+    &[("0", "automatic snapshot creation is enabled"), ("1", "the snapshot is created manually")];
 /// `backupMethod` codes (SERVICE-NOTES).
-pub const BACKUP_METHODS: &[(&str, &str)] = &[
-    ("auto", "created automatically"),
-    ("manual", "created manually"),
-];
+pub const BACKUP_METHODS: &[(&str, &str)] =
+    &[("auto", "created automatically"), ("manual", "created manually")];
 /// `status` codes (SERVICE-NOTES): what a person should read for each.
 pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &[
     ("BUILDING", "being created"),
     ("COMPLETED", "created and available"),
     ("FAILED", "failed; the snapshot cannot be used"),
-    (
-        "PART_FAILED",
-        "partially failed; only part of the data is available",
-    ),
+    ("PART_FAILED", "partially failed; only part of the data is available"),
 ];
 /// `restoreStatus` codes (SERVICE-NOTES).
 pub const RESTORE_STATUSES: &[(&str, &str)] = &[
@@ -213,18 +190,8 @@ pub const RESTORE_STATUSES: &[(&str, &str)] = &[
 
 /// Table 5: the `datastore` object.
 pub const DATASTORE_FIELDS: &[ReplyField] = &[
-    f(
-        "type",
-        FieldType::String,
-        "Service type corresponding to the snapshot.",
-        Reading::Plain,
-    ),
-    f(
-        "version",
-        FieldType::String,
-        "Service version corresponding to the snapshot.",
-        Reading::Plain,
-    ),
+    f("type", FieldType::String, "Service type corresponding to the snapshot.", Reading::Plain),
+    f("version", FieldType::String, "Service version corresponding to the snapshot.", Reading::Plain),
 ];
 
 /// Table 4: the `backup` object, in the spec's order.
@@ -302,13 +269,7 @@ const fn s(
     in_spec: bool,
     advice: Advice,
 ) -> StatusInfo {
-    StatusInfo {
-        code,
-        name,
-        meaning,
-        in_spec,
-        advice,
-    }
+    StatusInfo { code, name, meaning, in_spec, advice }
 }
 
 /// Table 6, then the codes a user of this form meets on the live service (SERVICE-NOTES).
@@ -351,27 +312,13 @@ pub fn status_info(code: u16) -> StatusInfo {
             false,
             Advice::ChangeRequest,
         ),
-        400..=499 => s(
-            code,
-            "Client Error",
-            "The service refused the request.",
-            false,
-            Advice::ChangeRequest,
-        ),
-        500..=599 => s(
-            code,
-            "Server Error",
-            "The service failed to handle the request.",
-            false,
-            Advice::RetryMayHelp,
-        ),
-        _ => s(
-            code,
-            "Unknown",
-            "A status code outside the HTTP ranges.",
-            false,
-            Advice::ChangeRequest,
-        ),
+        400..=499 => {
+            s(code, "Client Error", "The service refused the request.", false, Advice::ChangeRequest)
+        }
+        500..=599 => {
+            s(code, "Server Error", "The service failed to handle the request.", false, Advice::RetryMayHelp)
+        }
+        _ => s(code, "Unknown", "A status code outside the HTTP ranges.", false, Advice::ChangeRequest),
     }
 }
 
@@ -381,31 +328,19 @@ pub const SERVICE_ERROR_CODES: &[(&str, &str)] = &[
     ("CSS.0004", "Invalid operation."),
     ("CSS.0006", "The request body is empty."),
     ("CSS.0010", "Not authorised."),
-    (
-        "CSS.0015",
-        "The cluster does not exist or you have no permission for it.",
-    ),
+    ("CSS.0015", "The cluster does not exist or you have no permission for it."),
     ("CSS.0022", "The cluster does not exist."),
     ("CSS.0029", "The object is still being created."),
     ("CSS.0030", "The snapshot quota is reached."),
-    (
-        "CSS.0043",
-        "A snapshot with this name already exists on the cluster.",
-    ),
+    ("CSS.0043", "A snapshot with this name already exists on the cluster."),
     ("CSS.3004", "A backup is already in progress."),
     ("APIG.0301", "Incorrect IAM authentication information."),
-    (
-        "APIG.0101",
-        "The API does not exist or has not been published in the environment.",
-    ),
+    ("APIG.0101", "The API does not exist or has not been published in the environment."),
 ];
 
 /// The meaning of a service error code, if known.
 pub fn service_error_meaning(code: &str) -> Option<&'static str> {
-    SERVICE_ERROR_CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, m)| *m)
+    SERVICE_ERROR_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
 }
 
 /// The service's own error code for "a snapshot with this name already exists".

@@ -30,11 +30,7 @@ pub enum Action {
     /// The user asked to create the snapshot (click or Enter).
     Submit,
     /// The request numbered `attempt` ended at `at` (epoch ms).
-    Finished {
-        attempt: u32,
-        outcome: Outcome,
-        at: u64,
-    },
+    Finished { attempt: u32, outcome: Outcome, at: u64 },
     /// Something happened to the snapshot being followed.
     Follow(FollowAction),
     /// The user asked for the cluster's snapshots (or to refresh them).
@@ -44,10 +40,7 @@ pub enum Action {
     /// The user cleared the form: back to these values, nothing judged.
     Clear(SnapshotForm),
     /// The host changed the ids or the form was reset to them.
-    Prefill {
-        project_id: String,
-        cluster_id: String,
-    },
+    Prefill { project_id: String, cluster_id: String },
 }
 
 /// Everything the form shows.
@@ -133,22 +126,12 @@ impl FormState {
                 }
                 if let Ok(request) = rules::validate(&self.form) {
                     self.attempts += 1;
-                    self.submission = Submission::Sending {
-                        attempt: self.attempts,
-                        request,
-                    };
+                    self.submission = Submission::Sending { attempt: self.attempts, request };
                 }
                 true
             }
-            Action::Finished {
-                attempt,
-                outcome,
-                at,
-            } => match &self.submission {
-                Submission::Sending {
-                    attempt: current,
-                    request,
-                } if *current == attempt => {
+            Action::Finished { attempt, outcome, at } => match &self.submission {
+                Submission::Sending { attempt: current, request } if *current == attempt => {
                     match &outcome {
                         Outcome::Created(view) => {
                             let (p, c) = (&request.project_id, &request.cluster_id);
@@ -165,27 +148,16 @@ impl FormState {
             Action::Follow(action) => {
                 // A successful check also refreshes the list of the followed cluster.
                 let checked = match (&action, &self.follow) {
-                    (
-                        FollowAction::Checked {
-                            seq,
-                            result: Ok(items),
-                            ..
-                        },
-                        Some(f),
-                    ) if f.checking() == Some(*seq) => {
+                    (FollowAction::Checked { seq, result: Ok(items), .. }, Some(f))
+                        if f.checking() == Some(*seq) =>
+                    {
                         Some((f.project_id.clone(), f.cluster_id.clone(), items.clone()))
                     }
                     _ => None,
                 };
-                let was_finished = self
-                    .follow
-                    .as_ref()
-                    .is_some_and(|f| f.phase == Phase::Finished);
+                let was_finished = self.follow.as_ref().is_some_and(|f| f.phase == Phase::Finished);
                 let changed = self.follow.as_mut().is_some_and(|f| f.apply(action));
-                if let Some(f) = self
-                    .follow
-                    .as_ref()
-                    .filter(|f| f.phase == Phase::Finished && !was_finished)
+                if let Some(f) = self.follow.as_ref().filter(|f| f.phase == Phase::Finished && !was_finished)
                 {
                     let event = events::completed(f);
                     self.emit(event);
@@ -199,8 +171,7 @@ impl FormState {
             }
             Action::LoadList => {
                 let (p, c) = (self.form.project_id.clone(), self.form.cluster_id.clone());
-                if !rules::is_valid(Field::ProjectId, &p) || !rules::is_valid(Field::ClusterId, &c)
-                {
+                if !rules::is_valid(Field::ProjectId, &p) || !rules::is_valid(Field::ClusterId, &c) {
                     self.judge_all = true;
                     return true;
                 }
@@ -233,12 +204,8 @@ impl FormState {
                 }
                 true
             }
-            Action::Prefill {
-                project_id,
-                cluster_id,
-            } => {
-                let changed =
-                    self.form.project_id != project_id || self.form.cluster_id != cluster_id;
+            Action::Prefill { project_id, cluster_id } => {
+                let changed = self.form.project_id != project_id || self.form.cluster_id != cluster_id;
                 self.form.project_id = project_id;
                 self.form.cluster_id = cluster_id;
                 changed
@@ -264,8 +231,7 @@ impl FormState {
     /// The snapshots known for the ids now in the form, if the list was read for them.
     pub fn known_snapshots(&self) -> Option<&[BackupView]> {
         let list = self.list.as_ref()?;
-        let same =
-            list.project_id == self.form.project_id && list.cluster_id == self.form.cluster_id;
+        let same = list.project_id == self.form.project_id && list.cluster_id == self.form.cluster_id;
         same.then_some(list.items.as_deref()).flatten()
     }
 
@@ -296,22 +262,16 @@ impl FormState {
         }
         let mut found = rules::check(field, self.form.get(field));
         if field == Field::Name && self.name_taken() {
-            found.insert(
-                0,
-                Finding {
-                    severity: Severity::Error,
-                    problem: Problem::NameTaken,
-                },
-            );
+            found.insert(0, Finding { severity: Severity::Error, problem: Problem::NameTaken });
         }
         found
     }
 
     /// The first field with an error, for focus after a refused submit.
     pub fn first_invalid(&self) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| {
-            !rules::is_valid(*f, self.form.get(*f)) || (*f == Field::Name && self.name_taken())
-        })
+        Field::ALL
+            .into_iter()
+            .find(|f| !rules::is_valid(*f, self.form.get(*f)) || (*f == Field::Name && self.name_taken()))
     }
 
     /// Whether a request is in flight.
@@ -348,10 +308,7 @@ mod tests {
     #[test]
     fn a_field_is_judged_once_touched() {
         let mut s = FormState::new(SnapshotForm::default());
-        assert!(
-            s.findings(Field::Name).is_empty(),
-            "nothing shown before the user acts"
-        );
+        assert!(s.findings(Field::Name).is_empty(), "nothing shown before the user acts");
         s.apply(Action::Edit(Field::Name, "Ab".into()));
         assert!(!s.findings(Field::Name).is_empty());
         assert!(s.findings(Field::ProjectId).is_empty(), "other fields wait");
@@ -364,10 +321,7 @@ mod tests {
         let mut s = FormState::new(SnapshotForm::default());
         s.apply(Action::Submit);
         assert_eq!(s.submission, Submission::Idle);
-        assert!(Field::ALL
-            .iter()
-            .filter(|f| f.mandatory())
-            .all(|f| !s.findings(*f).is_empty()));
+        assert!(Field::ALL.iter().filter(|f| f.mandatory()).all(|f| !s.findings(*f).is_empty()));
         assert_eq!(s.first_invalid(), Some(Field::ProjectId));
     }
 
@@ -377,10 +331,7 @@ mod tests {
         s.apply(Action::Submit);
         let (attempt, req) = s.in_flight().expect("sending");
         assert_eq!(req.name, "snapshot_001");
-        assert!(
-            !s.apply(Action::Submit),
-            "a second submit while sending changes nothing"
-        );
+        assert!(!s.apply(Action::Submit), "a second submit while sending changes nothing");
         assert_eq!(s.in_flight().map(|(a, _)| a), Some(attempt));
     }
 
@@ -390,34 +341,19 @@ mod tests {
         s.apply(Action::Edit(Field::Description, "nightly".into()));
         s.apply(Action::Submit);
         let before = s.form.clone();
-        s.apply(Action::Finished {
-            attempt: 1,
-            outcome: outcome::interpret(409, "{}", None),
-            at: 0,
-        });
+        s.apply(Action::Finished { attempt: 1, outcome: outcome::interpret(409, "{}", None), at: 0 });
         assert_eq!(s.form, before);
-        assert!(matches!(
-            s.submission,
-            Submission::Done(Outcome::Failed(Failure::Http { status: 409, .. }))
-        ));
+        assert!(matches!(s.submission, Submission::Done(Outcome::Failed(Failure::Http { status: 409, .. }))));
         assert_eq!(s.event.as_ref().map(|(_, e)| e.name), Some(events::FAILED));
         s.apply(Action::Submit);
-        assert_eq!(
-            s.in_flight().map(|(a, _)| a),
-            Some(2),
-            "a retry is a new attempt"
-        );
+        assert_eq!(s.in_flight().map(|(a, _)| a), Some(2), "a retry is a new attempt");
     }
 
     #[test]
     fn a_late_reply_to_an_older_attempt_is_ignored() {
         let mut s = filled();
         s.apply(Action::Submit);
-        assert!(!s.apply(Action::Finished {
-            attempt: 7,
-            outcome: outcome::interpret(500, "", None),
-            at: 0,
-        }));
+        assert!(!s.apply(Action::Finished { attempt: 7, outcome: outcome::interpret(500, "", None), at: 0 }));
         assert!(s.is_sending());
     }
 
@@ -427,65 +363,35 @@ mod tests {
         s.apply(Action::Submit);
         s.apply(Action::Edit(Field::Name, "other_name".into()));
         assert_eq!(s.form.name, "other_name");
-        assert_eq!(
-            s.in_flight().map(|(_, r)| r.name.as_str()),
-            Some("snapshot_001")
-        );
+        assert_eq!(s.in_flight().map(|(_, r)| r.name.as_str()), Some("snapshot_001"));
     }
 
     fn created(s: &mut FormState, at: u64) {
         s.apply(Action::Submit);
-        let body = format!(
-            r#"{{"backup":{{"id":"s1","name":"{}","status":"BUILDING"}}}}"#,
-            s.form.name
-        );
+        let body = format!(r#"{{"backup":{{"id":"s1","name":"{}","status":"BUILDING"}}}}"#, s.form.name);
         let attempt = s.in_flight().expect("sending").0;
-        s.apply(Action::Finished {
-            attempt,
-            outcome: outcome::interpret(201, &body, None),
-            at,
-        });
+        s.apply(Action::Finished { attempt, outcome: outcome::interpret(201, &body, None), at });
     }
 
     fn list_of(names: &[&str]) -> ListResult {
-        let items: Vec<String> = names
-            .iter()
-            .map(|n| format!(r#"{{"id":"{n}","name":"{n}","status":"COMPLETED"}}"#))
-            .collect();
-        outcome::interpret_list(
-            200,
-            &format!(r#"{{"backups":[{}]}}"#, items.join(",")),
-            None,
-        )
+        let items: Vec<String> =
+            names.iter().map(|n| format!(r#"{{"id":"{n}","name":"{n}","status":"COMPLETED"}}"#)).collect();
+        outcome::interpret_list(200, &format!(r#"{{"backups":[{}]}}"#, items.join(",")), None)
     }
 
     #[test]
     fn a_created_snapshot_is_followed_and_fills_the_list() {
         let mut s = filled();
         created(&mut s, 1_000);
-        assert_eq!(
-            s.event.as_ref().map(|(n, e)| (*n, e.name)),
-            Some((1, events::CREATED))
-        );
+        assert_eq!(s.event.as_ref().map(|(n, e)| (*n, e.name)), Some((1, events::CREATED)));
         let f = s.follow.as_ref().expect("following");
         assert_eq!((f.id.as_deref(), f.started), (Some("s1"), 1_000));
         s.apply(Action::Follow(FollowAction::Tick(10_000)));
-        let seq = s
-            .follow
-            .as_ref()
-            .and_then(|f| f.checking())
-            .expect("a check is due");
-        s.apply(Action::Follow(FollowAction::Checked {
-            seq,
-            at: 10_000,
-            result: list_of(&["s1"]),
-        }));
+        let seq = s.follow.as_ref().and_then(|f| f.checking()).expect("a check is due");
+        s.apply(Action::Follow(FollowAction::Checked { seq, at: 10_000, result: list_of(&["s1"]) }));
         assert_eq!(s.follow.as_ref().map(|f| &f.phase), Some(&Phase::Finished));
         assert_eq!(s.known_snapshots().map(|l| l.len()), Some(1));
-        assert_eq!(
-            s.event.as_ref().map(|(n, e)| (*n, e.name)),
-            Some((2, events::COMPLETED))
-        );
+        assert_eq!(s.event.as_ref().map(|(n, e)| (*n, e.name)), Some((2, events::COMPLETED)));
     }
 
     #[test]
@@ -493,10 +399,7 @@ mod tests {
         let mut s = filled();
         s.apply(Action::LoadList);
         let seq = s.list.as_ref().and_then(|l| l.loading).expect("loading");
-        s.apply(Action::ListLoaded {
-            seq,
-            result: list_of(&["snapshot_001", "other"]),
-        });
+        s.apply(Action::ListLoaded { seq, result: list_of(&["snapshot_001", "other"]) });
         assert!(s.name_taken());
         assert_eq!(s.findings(Field::Name)[0].problem, Problem::NameTaken);
         s.apply(Action::Submit);
@@ -517,35 +420,20 @@ mod tests {
         let mut s = filled();
         s.apply(Action::LoadList);
         let seq = s.list.as_ref().and_then(|l| l.loading).unwrap();
-        s.apply(Action::ListLoaded {
-            seq,
-            result: list_of(&["a"]),
-        });
+        s.apply(Action::ListLoaded { seq, result: list_of(&["a"]) });
         s.apply(Action::LoadList);
         let seq = s.list.as_ref().and_then(|l| l.loading).unwrap();
-        let down = Failure::Network {
-            detail: "down".into(),
-        };
-        s.apply(Action::ListLoaded {
-            seq,
-            result: Err(down.clone()),
-        });
+        let down = Failure::Network { detail: "down".into() };
+        s.apply(Action::ListLoaded { seq, result: Err(down.clone()) });
         let list = s.list.as_ref().unwrap();
-        assert_eq!(
-            (list.items.as_ref().map(|i| i.len()), list.error.as_ref()),
-            (Some(1), Some(&down))
-        );
+        assert_eq!((list.items.as_ref().map(|i| i.len()), list.error.as_ref()), (Some(1), Some(&down)));
     }
 
     #[test]
     fn clearing_empties_the_form_and_forgets_judgements() {
         let mut s = filled();
         s.apply(Action::Submit);
-        s.apply(Action::Finished {
-            attempt: 1,
-            outcome: outcome::interpret(500, "", None),
-            at: 0,
-        });
+        s.apply(Action::Finished { attempt: 1, outcome: outcome::interpret(500, "", None), at: 0 });
         s.apply(Action::Clear(SnapshotForm::default()));
         assert_eq!(s.form, SnapshotForm::default());
         assert!(s.findings(Field::Name).is_empty());

@@ -205,10 +205,7 @@ impl Lang {
                 Shown::Text(t) | Shown::Json(t) => (t.clone(), None),
                 Shown::DateTime { readable, raw } => (readable.clone(), Some(raw.clone())),
                 Shown::NotFinished { raw } => (self.ui(Ui::NotFinished).into(), Some(raw.clone())),
-                Shown::Code {
-                    raw,
-                    meaning: Some(m),
-                } => (format!("{raw} — {m}"), None),
+                Shown::Code { raw, meaning: Some(m) } => (format!("{raw} — {m}"), None),
                 Shown::Code { raw, meaning: None } => (raw.clone(), None),
                 Shown::Table(_) => (String::new(), None),
             },
@@ -235,12 +232,7 @@ impl Lang {
                     format!("No reply within {after_secs} seconds: the request was abandoned")
                 }
                 (Failure::UnreadableSuccess { .. }, _) => self.ui(Ui::UnreadableTitle).into(),
-                (_, Some(s)) => format!(
-                    "{} {}: {}",
-                    s.code,
-                    s.name,
-                    self.ui(Ui::Failed).to_lowercase()
-                ),
+                (_, Some(s)) => format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_lowercase()),
                 (_, None) => self.ui(Ui::Failed).into(),
             },
         }
@@ -264,26 +256,22 @@ impl Lang {
         match self {
             Lang::En => match status {
                 SnapshotStatus::Building => ("Building".into(), "The snapshot is being created."),
-                SnapshotStatus::Completed => (
-                    "Completed".into(),
-                    "The snapshot is complete and can be used to restore data.",
-                ),
-                SnapshotStatus::Failed => (
-                    "Failed".into(),
-                    "The snapshot could not be created and cannot be used.",
-                ),
+                SnapshotStatus::Completed => {
+                    ("Completed".into(), "The snapshot is complete and can be used to restore data.")
+                }
+                SnapshotStatus::Failed => {
+                    ("Failed".into(), "The snapshot could not be created and cannot be used.")
+                }
                 SnapshotStatus::PartFailed => (
                     "Partially failed".into(),
                     "Some shards failed: only part of the data is in the snapshot.",
                 ),
-                SnapshotStatus::Unknown(raw) if raw.is_empty() => (
-                    "No status".into(),
-                    "The service reported no status for the snapshot.",
-                ),
-                SnapshotStatus::Unknown(raw) => (
-                    raw.clone(),
-                    "A status this page does not know, shown as the service sent it.",
-                ),
+                SnapshotStatus::Unknown(raw) if raw.is_empty() => {
+                    ("No status".into(), "The service reported no status for the snapshot.")
+                }
+                SnapshotStatus::Unknown(raw) => {
+                    (raw.clone(), "A status this page does not know, shown as the service sent it.")
+                }
             },
         }
     }
@@ -434,11 +422,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn list_chars(chars: &[char]) -> String {
-    chars
-        .iter()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
+    chars.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
 }
 
 /// What is allowed instead, for fields whose rule is a short list.
@@ -481,10 +465,7 @@ mod tests {
     use crate::rules;
 
     fn first_error(field: Field, value: &str) -> String {
-        let f = rules::check(field, value)
-            .into_iter()
-            .next()
-            .expect("a finding");
+        let f = rules::check(field, value).into_iter().next().expect("a finding");
         Lang::En.problem(field, &f.problem)
     }
 
@@ -494,19 +475,10 @@ mod tests {
             first_error(Field::Name, "snapsCot"),
             "Position 6: uppercase 'C' is not allowed (only a–z, 0–9, - and _)."
         );
-        assert_eq!(
-            first_error(Field::Name, "abc"),
-            "Too short: 3 characters; at least 4 are needed."
-        );
+        assert_eq!(first_error(Field::Name, "abc"), "Too short: 3 characters; at least 4 are needed.");
         assert_eq!(first_error(Field::Name, ""), "Snapshot name is required.");
-        assert_eq!(
-            first_error(Field::Name, "9abc"),
-            "Position 1: must start with a letter, not '9'."
-        );
-        assert_eq!(
-            first_error(Field::Indices, "a b"),
-            "Position 2: a space is not allowed."
-        );
+        assert_eq!(first_error(Field::Name, "9abc"), "Position 1: must start with a letter, not '9'.");
+        assert_eq!(first_error(Field::Indices, "a b"), "Position 2: a space is not allowed.");
         assert_eq!(
             first_error(Field::Indices, "a,,b"),
             "Position 2: two commas in a row leave an empty index name."
@@ -527,10 +499,7 @@ mod tests {
         let s = |v: &str| Lang::En.indices_summary(&rules::index_patterns(v));
         assert_eq!(s(""), "Backs up all indices.");
         assert_eq!(s("2018-06*"), "Backs up indices starting with 2018-06.");
-        assert_eq!(
-            s("myindex1,log*"),
-            "Backs up index myindex1, indices starting with log."
-        );
+        assert_eq!(s("myindex1,log*"), "Backs up index myindex1, indices starting with log.");
     }
 
     #[test]

@@ -72,9 +72,7 @@ pub fn parse_service_datetime(s: &str) -> Option<Utc> {
     }
     let n = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
     };
     let t = Utc {
         year: i64::from(n(0..4)?),
@@ -107,18 +105,9 @@ mod tests {
 
     #[test]
     fn epoch_leap_days_and_negative_times() {
-        assert_eq!(
-            Utc::from_epoch_millis(0).service_format(),
-            "1970-01-01T00:00:00"
-        );
-        assert_eq!(
-            Utc::from_epoch_millis(951_782_400_000).service_format(),
-            "2000-02-29T00:00:00"
-        );
-        assert_eq!(
-            Utc::from_epoch_millis(-1).service_format(),
-            "1969-12-31T23:59:59"
-        );
+        assert_eq!(Utc::from_epoch_millis(0).service_format(), "1970-01-01T00:00:00");
+        assert_eq!(Utc::from_epoch_millis(951_782_400_000).service_format(), "2000-02-29T00:00:00");
+        assert_eq!(Utc::from_epoch_millis(-1).service_format(), "1969-12-31T23:59:59");
     }
 
     #[test]

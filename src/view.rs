@@ -45,10 +45,7 @@ pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
         required: field.mandatory(),
         messages: findings
             .iter()
-            .map(|f| Message {
-                severity: f.severity,
-                text: lang.problem(field, &f.problem),
-            })
+            .map(|f| Message { severity: f.severity, text: lang.problem(field, &f.problem) })
             .collect(),
         invalid,
         summary,
@@ -135,9 +132,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     let mut v = FailureView {
         title: lang.failure_title(f),
         meaning: status.map(|s| s.meaning),
-        advice: status
-            .map(|s| lang.advice(s.advice))
-            .filter(|a| !a.is_empty()),
+        advice: status.map(|s| lang.advice(s.advice)).filter(|a| !a.is_empty()),
         service_code: None,
         service_message: None,
         code_meaning: None,
@@ -150,14 +145,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
         kept: lang.ui(Ui::FormKept),
     };
     match f {
-        Failure::Http {
-            status,
-            service,
-            request_id,
-            raw,
-            raw_cut,
-            retry_after_secs,
-        } => {
+        Failure::Http { status, service, request_id, raw, raw_cut, retry_after_secs } => {
             if let Some(ServiceError { code, message, .. }) = service {
                 v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
                 v.service_code = code.clone();
@@ -174,13 +162,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
                 v.help = Some(lang.ui(Ui::GatewayTimeoutHelp));
             }
         }
-        Failure::UnreadableSuccess {
-            problem,
-            raw,
-            raw_cut,
-            request_id,
-            ..
-        } => {
+        Failure::UnreadableSuccess { problem, raw, raw_cut, request_id, .. } => {
             // A 2xx is no reason to change the request; the help text says what to check.
             v.advice = None;
             v.help = Some(lang.ui(Ui::UnreadableHelp));
@@ -234,13 +216,10 @@ fn tone(status: &SnapshotStatus) -> Tone {
 /// A snapshot's `totalShards`/`failedShards` in words, when the service reported them.
 fn shards(b: &BackupView, lang: Lang) -> Option<String> {
     let text = |name: &str| {
-        b.rows
-            .iter()
-            .find(|r| r.name == name)
-            .and_then(|r| match &r.value {
-                Shown::Text(t) => Some(t.clone()),
-                _ => None,
-            })
+        b.rows.iter().find(|r| r.name == name).and_then(|r| match &r.value {
+            Shown::Text(t) => Some(t.clone()),
+            _ => None,
+        })
     };
     text("totalShards").map(|total| lang.shards(&total, text("failedShards").as_deref()))
 }
@@ -276,12 +255,10 @@ pub fn follow_view(f: &Follow, lang: Lang) -> FollowView {
         elapsed: lang.elapsed(f.elapsed()),
         shards: f.latest.as_deref().and_then(|b| shards(b, lang)),
         note,
-        warning: f.warning.as_ref().map(|w| {
-            lang.poll_warning(
-                &lang.failure_short(&w.failure),
-                w.retry_at.saturating_sub(f.now),
-            )
-        }),
+        warning: f
+            .warning
+            .as_ref()
+            .map(|w| lang.poll_warning(&lang.failure_short(&w.failure), w.retry_at.saturating_sub(f.now))),
         can_stop: f.active(),
         can_check_again: matches!(f.phase, Phase::TimedOut | Phase::Stopped),
     }
@@ -311,11 +288,7 @@ pub struct ListView {
 /// Builds the list panel; `new_id` marks the snapshot created last.
 pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListView {
     let cell = |b: &BackupView, name: &str| {
-        b.rows
-            .iter()
-            .find(|r| r.name == name)
-            .map(|r| lang.shown(&r.value).0)
-            .unwrap_or_default()
+        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value).0).unwrap_or_default()
     };
     let rows = list.items.as_ref().map(|items| {
         items
@@ -391,10 +364,7 @@ mod tests {
 
     #[test]
     fn table_6_statuses_carry_their_meaning_and_advice() {
-        let v = failed(
-            400,
-            r#"{"errCode":"CSS.0001","externalMessage":"CSS.0001 : Incorrect parameters."}"#,
-        );
+        let v = failed(400, r#"{"errCode":"CSS.0001","externalMessage":"CSS.0001 : Incorrect parameters."}"#);
         assert!(v.title.starts_with("400 BadRequest"));
         assert_eq!(v.meaning, Some(spec::status_info(400).meaning));
         assert!(v.advice.unwrap().contains("must change"));
@@ -402,10 +372,7 @@ mod tests {
         assert_eq!(v.service_message.as_deref(), Some("Incorrect parameters."));
         assert!(failed(403, "").advice.unwrap().contains("must change"));
         for code in [500, 501, 502, 503, 504] {
-            assert!(
-                failed(code, "").advice.unwrap().contains("retrying"),
-                "{code}"
-            );
+            assert!(failed(code, "").advice.unwrap().contains("retrying"), "{code}");
         }
     }
 
@@ -424,27 +391,16 @@ mod tests {
 
     #[test]
     fn a_rate_limit_says_how_long_to_wait_and_a_gateway_timeout_what_to_check() {
-        let Outcome::Failed(f) = interpret(429, "", None) else {
-            panic!()
-        };
+        let Outcome::Failed(f) = interpret(429, "", None) else { panic!() };
         let v = failure_view(&f.with_retry_after(Some("7")), Lang::En);
-        assert_eq!(
-            v.wait.as_deref(),
-            Some("The service asks to wait 7 seconds before trying again.")
-        );
-        assert!(failed(504, "")
-            .help
-            .unwrap()
-            .contains("may still have been created"));
+        assert_eq!(v.wait.as_deref(), Some("The service asks to wait 7 seconds before trying again."));
+        assert!(failed(504, "").help.unwrap().contains("may still have been created"));
     }
 
     #[test]
     fn unreadable_error_bodies_are_shown_raw() {
         let v = failed(502, "<html><body>Bad Gateway</body></html>");
-        assert_eq!(
-            v.raw.as_deref(),
-            Some("<html><body>Bad Gateway</body></html>")
-        );
+        assert_eq!(v.raw.as_deref(), Some("<html><body>Bad Gateway</body></html>"));
         assert_eq!(v.service_code, None);
     }
 
@@ -458,12 +414,7 @@ mod tests {
 
     #[test]
     fn network_failures_say_what_to_check() {
-        let v = failure_view(
-            &Failure::Network {
-                detail: "TypeError: Failed to fetch".into(),
-            },
-            Lang::En,
-        );
+        let v = failure_view(&Failure::Network { detail: "TypeError: Failed to fetch".into() }, Lang::En);
         assert_eq!(v.title, "The service could not be reached");
         assert!(v.help.unwrap().contains("API base"));
         assert!(v.detail.unwrap().contains("Failed to fetch"));
@@ -482,10 +433,7 @@ mod tests {
         assert_eq!(v.rows[0].name, "datastore");
         assert_eq!(v.rows[0].nested.len(), 2);
         let end = v.rows.iter().find(|r| r.name == "endTime").unwrap();
-        assert_eq!(
-            (end.value.as_str(), end.raw.as_deref(), end.muted),
-            ("not finished", Some("0"), true)
-        );
+        assert_eq!((end.value.as_str(), end.raw.as_deref(), end.muted), ("not finished", Some("0"), true));
         let updated = v.rows.iter().find(|r| r.name == "updated").unwrap();
         assert_eq!(updated.value, "not set");
         assert_eq!(v.rows.last().unwrap().meaning, "Not described in the spec.");
@@ -494,19 +442,14 @@ mod tests {
 
     #[test]
     fn follow_view_speaks_of_status_time_and_shards() {
-        let Outcome::Created(b) = interpret(
-            201,
-            r#"{"backup":{"id":"s1","name":"n","status":"BUILDING"}}"#,
-            None,
-        ) else {
+        let Outcome::Created(b) =
+            interpret(201, r#"{"backup":{"id":"s1","name":"n","status":"BUILDING"}}"#, None)
+        else {
             panic!()
         };
         let mut f = Follow::start(&b, "p", "c", crate::follow::Schedule::default(), 0);
         let v = follow_view(&f, Lang::En);
-        assert_eq!(
-            (v.status.as_str(), v.tone, v.can_stop),
-            ("Building", Tone::Progress, true)
-        );
+        assert_eq!((v.status.as_str(), v.tone, v.can_stop), ("Building", Tone::Progress, true));
         assert_eq!(v.note.as_deref(), Some("Next check in 3 s."));
         f.apply(crate::follow::FollowAction::Tick(3_000));
         let seq = f.checking().unwrap();
@@ -515,16 +458,9 @@ mod tests {
             r#"{"backups":[{"id":"s1","status":"PART_FAILED","totalShards":10,"failedShards":"3"}]}"#,
             None,
         );
-        f.apply(crate::follow::FollowAction::Checked {
-            seq,
-            at: 65_000,
-            result: list,
-        });
+        f.apply(crate::follow::FollowAction::Checked { seq, at: 65_000, result: list });
         let v = follow_view(&f, Lang::En);
-        assert_eq!(
-            (v.status.as_str(), v.tone),
-            ("Partially failed", Tone::Warning)
-        );
+        assert_eq!((v.status.as_str(), v.tone), ("Partially failed", Tone::Warning));
         assert_eq!(v.shards.as_deref(), Some("10 shards, 3 failed"));
         assert_eq!(v.elapsed, "Elapsed 1:05");
         assert!(!v.can_stop);
@@ -541,18 +477,12 @@ mod tests {
         let seq = s.list.as_ref().unwrap().loading.unwrap();
         let body = r#"{"backups":[{"id":"a","name":"old","status":"COMPLETED","created":"2018-07-31T04:02:47","indices":"x","totalShards":5,"failedShards":0},
             {"id":"b","name":"new","status":"WEIRD"}]}"#;
-        s.apply(Action::ListLoaded {
-            seq,
-            result: crate::outcome::interpret_list(200, body, None),
-        });
+        s.apply(Action::ListLoaded { seq, result: crate::outcome::interpret_list(200, body, None) });
         let v = list_view(s.list.as_ref().unwrap(), Some("b"), Lang::En);
         let rows = v.rows.unwrap();
         assert_eq!(rows[0].created, "2018-07-31 04:02:47 UTC");
         assert_eq!(rows[0].shards, "5 shards, 0 failed");
         assert!(!rows[0].highlighted && rows[1].highlighted);
-        assert_eq!(
-            (rows[1].status.as_str(), rows[1].tone),
-            ("WEIRD", Tone::Neutral)
-        );
+        assert_eq!((rows[1].status.as_str(), rows[1].tone), ("WEIRD", Tone::Neutral));
     }
 }

@@ -43,11 +43,7 @@ impl Emulator {
             Some(path) => Store::open(path.clone())?,
             None => Store::new(),
         };
-        Ok(Emulator {
-            config,
-            store,
-            clock: Arc::new(ids::now_millis),
-        })
+        Ok(Emulator { config, store, clock: Arc::new(ids::now_millis) })
     }
 
     /// The same emulator reading the time from `clock`, so tests can move time instead of
@@ -62,10 +58,7 @@ impl Emulator {
     }
 
     fn cluster(&self, project_id: &str, cluster_id: &str) -> Option<&Cluster> {
-        self.config
-            .clusters
-            .iter()
-            .find(|c| c.project_id == project_id && c.cluster_id == cluster_id)
+        self.config.clusters.iter().find(|c| c.project_id == project_id && c.cluster_id == cluster_id)
     }
 }
 
@@ -78,19 +71,12 @@ fn api_prefix() -> String {
 
 fn is_api_path(path: &str) -> bool {
     let prefix = api_prefix();
-    path == prefix
-        || path
-            .strip_prefix(&prefix)
-            .is_some_and(|rest| rest.starts_with('/'))
+    path == prefix || path.strip_prefix(&prefix).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The route for a call on one cluster: `/v1.0/{project_id}/clusters/{cluster_id}/{tail}`.
 fn cluster_route(tail: &str) -> String {
-    format!(
-        "{}/{{project_id}}/{}/{{cluster_id}}/{tail}",
-        api_prefix(),
-        spec::CLUSTERS_SEGMENT
-    )
+    format!("{}/{{project_id}}/{}/{{cluster_id}}/{tail}", api_prefix(), spec::CLUSTERS_SEGMENT)
 }
 
 /// All routes, with the request log and the stderr log around them.
@@ -103,15 +89,9 @@ pub fn router(emulator: Shared) -> Router {
         .fallback(fallback)
         // A known API path with another method is no API either, as far as the gateway goes.
         .method_not_allowed_fallback(fallback)
-        .layer(middleware::from_fn_with_state(
-            emulator.clone(),
-            record_api_request,
-        ))
+        .layer(middleware::from_fn_with_state(emulator.clone(), record_api_request))
         .layer(middleware::from_fn(log_line))
-        .layer(middleware::from_fn_with_state(
-            emulator.clone(),
-            close_connections,
-        ))
+        .layer(middleware::from_fn_with_state(emulator.clone(), close_connections))
         .with_state(emulator)
 }
 
@@ -149,17 +129,13 @@ impl Refusal {
                     request_id,
                 )
             }
-            Refusal::NoSuchApi => gateway_error(
-                spec::API_NOT_FOUND_CODE,
-                meaning(spec::API_NOT_FOUND_CODE),
-                request_id,
-            ),
+            Refusal::NoSuchApi => {
+                gateway_error(spec::API_NOT_FOUND_CODE, meaning(spec::API_NOT_FOUND_CODE), request_id)
+            }
             Refusal::UnknownCluster => css_error(spec::CLUSTER_FORBIDDEN_CODE, None),
             Refusal::EmptyBody => css_error(spec::EMPTY_BODY_CODE, None),
             Refusal::BadParameters(detail) => css_error(spec::BAD_PARAMETERS_CODE, Some(detail)),
-            Refusal::NameTaken(name) => {
-                css_error(spec::NAME_TAKEN_CODE, Some(&format!("name: {name}")))
-            }
+            Refusal::NameTaken(name) => css_error(spec::NAME_TAKEN_CODE, Some(&format!("name: {name}"))),
         }
     }
 }
@@ -198,10 +174,7 @@ fn gateway_error(code: &str, message: &str, request_id: &str) -> Json {
 fn api_reply(status: StatusCode, body: &Json, request_id: &str) -> Response {
     let mut response = (status, body.to_json()).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Ok(id) = HeaderValue::from_str(request_id) {
         headers.insert(spec::REQUEST_ID_HEADER, id);
     }
@@ -232,24 +205,19 @@ fn admit<'a>(
     let Ok(Path((project_id, cluster_id))) = ids else {
         return Err(Refusal::UnknownCluster);
     };
-    let cluster = emulator
-        .cluster(&project_id, &cluster_id)
-        .ok_or(Refusal::UnknownCluster)?;
+    let cluster = emulator.cluster(&project_id, &cluster_id).ok_or(Refusal::UnknownCluster)?;
     Ok((cluster, project_id, cluster_id))
 }
 
 /// Reads the create body into the form's fields, refusing what is not a JSON object of strings.
 fn read_body(body: &[u8], form: &mut SnapshotForm) -> Result<(), Refusal> {
-    let text = std::str::from_utf8(body)
-        .map_err(|_| Refusal::BadParameters("body: is not UTF-8 text".into()))?;
+    let text =
+        std::str::from_utf8(body).map_err(|_| Refusal::BadParameters("body: is not UTF-8 text".into()))?;
     if text.trim().is_empty() {
         return Err(Refusal::EmptyBody);
     }
     let value = json::parse(text).map_err(|e| {
-        Refusal::BadParameters(format!(
-            "body: is not valid JSON ({} at byte {})",
-            e.what, e.offset
-        ))
+        Refusal::BadParameters(format!("body: is not valid JSON ({} at byte {})", e.what, e.offset))
     })?;
     if !matches!(value, Json::Object(_)) {
         return Err(Refusal::BadParameters("body: must be a JSON object".into()));
@@ -270,11 +238,7 @@ fn read_body(body: &[u8], form: &mut SnapshotForm) -> Result<(), Refusal> {
 
 /// Only the body's fields: the ids in the path already named a known cluster.
 fn body_errors(errors: FieldErrors) -> FieldErrors {
-    let body: FieldErrors = errors
-        .iter()
-        .filter(|(f, _)| f.place() == Place::Body)
-        .cloned()
-        .collect();
+    let body: FieldErrors = errors.iter().filter(|(f, _)| f.place() == Place::Body).cloned().collect();
     if body.is_empty() {
         errors
     } else {
@@ -311,15 +275,11 @@ fn create_snapshot(
     body: &[u8],
 ) -> Result<Snapshot, Refusal> {
     let (cluster, project_id, cluster_id) = admit(emulator, ids, headers)?;
-    let mut form = SnapshotForm {
-        project_id,
-        cluster_id,
-        ..SnapshotForm::default()
-    };
+    let mut form = SnapshotForm { project_id, cluster_id, ..SnapshotForm::default() };
     read_body(body, &mut form)?;
     // The same rules the page runs before it sends.
-    let request = rules::validate(&form)
-        .map_err(|e| Refusal::BadParameters(reasons::describe(&body_errors(e))))?;
+    let request =
+        rules::validate(&form).map_err(|e| Refusal::BadParameters(reasons::describe(&body_errors(e))))?;
     let make = || {
         let asked = snapshot::Request {
             cluster,
@@ -333,12 +293,7 @@ fn create_snapshot(
     };
     emulator
         .store
-        .create(
-            &request.project_id,
-            &request.cluster_id,
-            &request.name,
-            make,
-        )
+        .create(&request.project_id, &request.cluster_id, &request.name, make)
         .map_err(|NameTaken| Refusal::NameTaken(request.name.clone()))
 }
 
@@ -373,24 +328,14 @@ async fn list(
 fn no_store_json(status: StatusCode, body: String) -> Response {
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
 /// `GET /_emulator/requests`: every API request so far, oldest first.
 async fn requests(State(emulator): State<Shared>) -> Response {
-    let list = Json::Array(
-        emulator
-            .store
-            .requests()
-            .iter()
-            .map(LoggedRequest::to_json)
-            .collect(),
-    );
+    let list = Json::Array(emulator.store.requests().iter().map(LoggedRequest::to_json).collect());
     no_store_json(StatusCode::OK, list.to_json())
 }
 
@@ -402,9 +347,7 @@ async fn reset(State(emulator): State<Shared>) -> StatusCode {
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
     let mut response = (status, text).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -434,10 +377,7 @@ async fn fallback(State(emulator): State<Shared>, method: Method, request: Reque
         Ok(Ok(bytes)) => {
             let mut response = Body::from(bytes).into_response();
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(static_files::content_type(&file)),
-            );
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(static_files::content_type(&file)));
             // Tests rebuild the page between runs; a cached old bundle would test the wrong code.
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
@@ -469,11 +409,7 @@ struct Injected {
 
 /// Keeps a copy of every API request and its status for `/_emulator/requests`, and answers it
 /// with an injected fault and/or after an added latency when asked (see [`crate::faults`]).
-async fn record_api_request(
-    State(emulator): State<Shared>,
-    request: Request,
-    next: Next,
-) -> Response {
+async fn record_api_request(State(emulator): State<Shared>, request: Request, next: Next) -> Response {
     if !is_api_path(request.uri().path()) {
         return next.run(request).await;
     }
@@ -495,10 +431,7 @@ async fn record_api_request(
         emulator.config.fault,
         emulator.config.latency,
     );
-    let connection = parts
-        .extensions
-        .get::<ConnectInfo<ConnHandle>>()
-        .map(|c| c.0.clone());
+    let connection = parts.extensions.get::<ConnectInfo<ConnHandle>>().map(|c| c.0.clone());
     let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(_) => {
@@ -514,15 +447,9 @@ async fn record_api_request(
         Err(why) => {
             let request_id = ids::request_id();
             let body = gateway_error(BAD_INJECTION_CODE, &why, &request_id);
-            (
-                api_reply(StatusCode::BAD_REQUEST, &body, &request_id),
-                Duration::ZERO,
-            )
+            (api_reply(StatusCode::BAD_REQUEST, &body, &request_id), Duration::ZERO)
         }
-        Ok(Injection {
-            fault: Some(fault),
-            latency,
-        }) => {
+        Ok(Injection { fault: Some(fault), latency }) => {
             let (status, mut response, wire) = fault.reply(&ids::request_id(), &ids::snapshot_id());
             if wire != Wire::Whole {
                 match &connection {
@@ -540,14 +467,9 @@ async fn record_api_request(
             response.extensions_mut().insert(Injected { fault, wire });
             (response, latency)
         }
-        Ok(Injection {
-            fault: None,
-            latency,
-        }) => (
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await,
-            latency,
-        ),
+        Ok(Injection { fault: None, latency }) => {
+            (next.run(Request::from_parts(parts, Body::from(bytes))).await, latency)
+        }
     };
     if response.extensions().get::<Injected>().is_none() {
         logged.status = response.status().as_u16();
@@ -565,16 +487,10 @@ async fn record_api_request(
 /// connection closes without a reply, so with reuse one `drop` fault reaches the emulator once
 /// per idle connection the browser holds, and a test could not tell that from a page that
 /// retries a create on its own.
-async fn close_connections(
-    State(emulator): State<Shared>,
-    request: Request,
-    next: Next,
-) -> Response {
+async fn close_connections(State(emulator): State<Shared>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if !emulator.config.keep_alive {
-        response
-            .headers_mut()
-            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     response
 }
@@ -585,13 +501,9 @@ async fn log_line(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
     match response.extensions().get::<Injected>() {
-        Some(Injected {
-            fault,
-            wire: Wire::Whole,
-        }) => eprintln!(
-            "{method} {path} {} (fault {fault})",
-            response.status().as_u16()
-        ),
+        Some(Injected { fault, wire: Wire::Whole }) => {
+            eprintln!("{method} {path} {} (fault {fault})", response.status().as_u16())
+        }
         Some(Injected { fault, .. }) => eprintln!("{method} {path} - (fault {fault})"),
         None => eprintln!("{method} {path} {}", response.status().as_u16()),
     }
@@ -625,9 +537,7 @@ mod tests {
             r#"{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail","request_id":"abc"}"#
         );
         assert_eq!(
-            Refusal::BadParameters("name: is required".into())
-                .body("x")
-                .to_json(),
+            Refusal::BadParameters("name: is required".into()).body("x").to_json(),
             r#"{"errCode":"CSS.0001","externalMessage":"CSS.0001 : Incorrect parameters. name: is required"}"#
         );
     }

@@ -123,12 +123,7 @@ pub fn backup_object(s: &Snapshot, moment: Moment) -> Json {
     Json::Object(
         spec::BACKUP_FIELDS
             .iter()
-            .map(|f| {
-                (
-                    f.name.to_string(),
-                    field_value(f.name, s, moment).unwrap_or(Json::Null),
-                )
-            })
+            .map(|f| (f.name.to_string(), field_value(f.name, s, moment).unwrap_or(Json::Null)))
             .collect(),
     )
 }
@@ -146,10 +141,7 @@ pub fn list_item(s: &Snapshot, now_millis: i64) -> Json {
 /// The create reply's `backup` of current service versions: only `id` and `name`
 /// (SERVICE-NOTES), for `--minimal-reply`.
 pub fn minimal_object(s: &Snapshot) -> Json {
-    Json::Object(vec![
-        ("id".into(), text(&s.id)),
-        ("name".into(), text(&s.name)),
-    ])
+    Json::Object(vec![("id".into(), text(&s.id)), ("name".into(), text(&s.name))])
 }
 
 #[cfg(test)]
@@ -179,11 +171,7 @@ mod tests {
     }
 
     fn moments() -> [Moment; 3] {
-        [
-            Moment::Accepted,
-            Moment::At(START + 1),
-            Moment::At(START + BUILD_MS),
-        ]
+        [Moment::Accepted, Moment::At(START + 1), Moment::At(START + BUILD_MS)]
     }
 
     fn num(n: i64) -> Json {
@@ -209,9 +197,7 @@ mod tests {
     #[test]
     fn the_create_reply_matches_the_spec_example_where_it_can() {
         let v = backup_object(&sample("snapshot_001"), Moment::Accepted);
-        let Json::Object(members) = &v else {
-            panic!("object expected")
-        };
+        let Json::Object(members) = &v else { panic!("object expected") };
         let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
         let spec_names: Vec<&str> = spec::BACKUP_FIELDS.iter().map(|f| f.name).collect();
         assert_eq!(names, spec_names);
@@ -239,13 +225,8 @@ mod tests {
         assert_eq!(v.get("endTime"), Some(&num(0)));
         assert_eq!(v.get("updated"), Some(&Json::Null));
         assert_eq!(v.get("version"), Some(&Json::Null));
-        let Json::Object(members) = &v else {
-            panic!("object expected")
-        };
-        assert_eq!(
-            members.last().map(|(k, _)| k.as_str()),
-            Some(BACKUP_FREQUENCY_KEY)
-        );
+        let Json::Object(members) = &v else { panic!("object expected") };
+        assert_eq!(members.last().map(|(k, _)| k.as_str()), Some(BACKUP_FREQUENCY_KEY));
         assert_eq!(members.len(), spec::BACKUP_FIELDS.len() + 1);
     }
 
@@ -283,13 +264,8 @@ mod tests {
             for moment in moments() {
                 for f in spec::BACKUP_FIELDS {
                     if let spec::Reading::Code(codes) = f.reading {
-                        let v = field_value(f.name, &s, moment)
-                            .and_then(|v| v.as_text().map(str::to_string));
-                        assert!(
-                            codes.iter().any(|(c, _)| Some(*c) == v.as_deref()),
-                            "{}: {v:?}",
-                            f.name
-                        );
+                        let v = field_value(f.name, &s, moment).and_then(|v| v.as_text().map(str::to_string));
+                        assert!(codes.iter().any(|(c, _)| Some(*c) == v.as_deref()), "{}: {v:?}", f.name);
                     }
                 }
             }

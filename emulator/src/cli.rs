@@ -116,9 +116,7 @@ fn value(
     inline: Option<String>,
     rest: &mut impl Iterator<Item = String>,
 ) -> Result<String, String> {
-    let v = inline
-        .or_else(|| rest.next())
-        .ok_or_else(|| format!("{opt} needs a value"))?;
+    let v = inline.or_else(|| rest.next()).ok_or_else(|| format!("{opt} needs a value"))?;
     if v.is_empty() {
         return Err(format!("{opt} needs a value"));
     }
@@ -127,15 +125,11 @@ fn value(
 
 /// Reads `--build-seconds`: a finite, non-negative number of seconds up to [`MAX_BUILD_SECONDS`].
 fn parse_build_seconds(v: &str) -> Result<Duration, String> {
-    let secs: f64 = v
-        .trim()
-        .parse()
-        .map_err(|_| format!("--build-seconds {v:?}: expected a number of seconds"))?;
+    let secs: f64 =
+        v.trim().parse().map_err(|_| format!("--build-seconds {v:?}: expected a number of seconds"))?;
     // `parse` also accepts "inf" and "NaN", which no clock can reach.
     if !(0.0..=MAX_BUILD_SECONDS).contains(&secs) {
-        return Err(format!(
-            "--build-seconds {v:?}: expected 0 to {MAX_BUILD_SECONDS} seconds"
-        ));
+        return Err(format!("--build-seconds {v:?}: expected 0 to {MAX_BUILD_SECONDS} seconds"));
     }
     Ok(Duration::from_secs_f64(secs))
 }
@@ -157,15 +151,9 @@ fn parse_cluster(spec: &str) -> Result<Cluster, String> {
     let (project_id, cluster_id) = ids
         .split_once('/')
         .ok_or_else(|| format!("--cluster {spec:?}: expected PROJECT_ID/CLUSTER_ID[=NAME]"))?;
-    for (field, v) in [
-        (Field::ProjectId, project_id),
-        (Field::ClusterId, cluster_id),
-    ] {
+    for (field, v) in [(Field::ProjectId, project_id), (Field::ClusterId, cluster_id)] {
         if !rules::is_valid(field, v) {
-            return Err(format!(
-                "--cluster {spec:?}: {} {v:?} is not a valid id",
-                field.api_name()
-            ));
+            return Err(format!("--cluster {spec:?}: {} {v:?} is not a valid id", field.api_name()));
         }
     }
     let name = match name {
@@ -173,20 +161,13 @@ fn parse_cluster(spec: &str) -> Result<Cluster, String> {
         Some(n) => n.to_string(),
         None => format!("es-{}", cluster_id.chars().take(8).collect::<String>()),
     };
-    Ok(Cluster {
-        project_id: project_id.into(),
-        cluster_id: cluster_id.into(),
-        name,
-    })
+    Ok(Cluster { project_id: project_id.into(), cluster_id: cluster_id.into(), name })
 }
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut listen = DEFAULT_LISTEN.to_string();
-    let mut config = Config {
-        clusters: Vec::new(),
-        ..Config::default()
-    };
+    let mut config = Config { clusters: Vec::new(), ..Config::default() };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (opt, inline) = match arg.split_once('=') {
@@ -206,9 +187,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             }
             "--cluster" => {
                 let cluster = parse_cluster(&value(&opt, inline, &mut args)?)?;
-                if config.clusters.iter().any(|c| {
-                    c.project_id == cluster.project_id && c.cluster_id == cluster.cluster_id
-                }) {
+                if config
+                    .clusters
+                    .iter()
+                    .any(|c| c.project_id == cluster.project_id && c.cluster_id == cluster.cluster_id)
+                {
                     return Err(format!(
                         "--cluster {}/{} is given twice",
                         cluster.project_id, cluster.cluster_id
@@ -284,30 +267,16 @@ mod tests {
 
     #[test]
     fn reads_every_option_in_both_forms() {
-        let (listen, config) = run(&[
-            "--listen",
-            "127.0.0.1:0",
-            "--token=abc",
-            "--cluster",
-            "p1/c1=logs",
-            "--cluster=p2/c2",
-        ])
-        .unwrap();
+        let (listen, config) =
+            run(&["--listen", "127.0.0.1:0", "--token=abc", "--cluster", "p1/c1=logs", "--cluster=p2/c2"])
+                .unwrap();
         assert_eq!(listen, "127.0.0.1:0");
         assert_eq!(config.token.as_deref(), Some("abc"));
         assert_eq!(
             config.clusters,
             vec![
-                Cluster {
-                    project_id: "p1".into(),
-                    cluster_id: "c1".into(),
-                    name: "logs".into()
-                },
-                Cluster {
-                    project_id: "p2".into(),
-                    cluster_id: "c2".into(),
-                    name: "es-c2".into()
-                },
+                Cluster { project_id: "p1".into(), cluster_id: "c1".into(), name: "logs".into() },
+                Cluster { project_id: "p2".into(), cluster_id: "c2".into(), name: "es-c2".into() },
             ]
         );
         let (_, config) = run(&["--serve-dir", "."]).unwrap();
@@ -386,13 +355,7 @@ mod tests {
     #[test]
     fn reads_the_fault_options() {
         let (_, config) = run(&["--fault", "503:html", "--latency-ms=250"]).unwrap();
-        assert_eq!(
-            config.fault,
-            Some(Fault::Status {
-                status: 503,
-                shape: Shape::Html
-            })
-        );
+        assert_eq!(config.fault, Some(Fault::Status { status: 503, shape: Shape::Html }));
         assert_eq!(config.latency, Duration::from_millis(250));
         let (_, config) = run(&["--fault=drop", "--keep-alive"]).unwrap();
         assert_eq!(config.fault, Some(Fault::Drop));

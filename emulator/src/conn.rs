@@ -153,11 +153,7 @@ impl AsyncRead for Conn {
 }
 
 impl AsyncWrite for Conn {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
         if buf.is_empty() {
             return Poll::Ready(Ok(0));
         }
@@ -192,13 +188,7 @@ impl Listener for FaultListener {
         let (stream, addr) = Listener::accept(&mut self.0).await;
         // Replies are small and written at once; do not hold their last segment back.
         let _ = stream.set_nodelay(true);
-        (
-            Conn {
-                stream,
-                handle: ConnHandle::new(),
-            },
-            addr,
-        )
+        (Conn { stream, handle: ConnHandle::new() }, addr)
     }
 
     fn local_addr(&self) -> io::Result<SocketAddr> {

@@ -81,14 +81,8 @@ pub enum Shape {
 
 impl Shape {
     /// Every shape.
-    pub const ALL: [Shape; 6] = [
-        Shape::Css,
-        Shape::Generic,
-        Shape::Code,
-        Shape::Nested,
-        Shape::Html,
-        Shape::Empty,
-    ];
+    pub const ALL: [Shape; 6] =
+        [Shape::Css, Shape::Generic, Shape::Code, Shape::Nested, Shape::Html, Shape::Empty];
 
     /// The name used after the colon of a KIND.
     pub fn name(self) -> &'static str {
@@ -157,12 +151,9 @@ impl Fault {
                 let shape = match shape {
                     None if status == 429 => Shape::Generic,
                     None => Shape::Css,
-                    Some(name) => Shape::ALL
-                        .into_iter()
-                        .find(|s| s.name() == name)
-                        .ok_or_else(|| {
-                            format!("unknown body shape {name:?} in {kind:?}; expected {SHAPES}")
-                        })?,
+                    Some(name) => Shape::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+                        format!("unknown body shape {name:?} in {kind:?}; expected {SHAPES}")
+                    })?,
                 };
                 Fault::Status { status, shape }
             }
@@ -174,9 +165,7 @@ impl Fault {
     pub fn wire(self, body_len: usize) -> Wire {
         match self {
             Fault::Drop => Wire::Sever,
-            Fault::Cut => Wire::Cut {
-                body_bytes: body_len / 2,
-            },
+            Fault::Cut => Wire::Cut { body_bytes: body_len / 2 },
             _ => Wire::Whole,
         }
     }
@@ -186,49 +175,30 @@ impl Fault {
     pub fn reply(self, request_id: &str, snapshot_id: &str) -> (u16, Response, Wire) {
         match self {
             Fault::Status { status, shape } => {
-                let code =
-                    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 let mut response = error_reply(code, shape, request_id);
                 if status == 429 {
-                    response
-                        .headers_mut()
-                        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+                    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
                 }
                 (status, response, Wire::Whole)
             }
             Fault::Drop => {
                 // Never sent: the connection is closed before the first byte.
-                (
-                    0,
-                    StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-                    self.wire(0),
-                )
+                (0, StatusCode::INTERNAL_SERVER_ERROR.into_response(), self.wire(0))
             }
             Fault::Cut => {
                 let body = cut_body(snapshot_id);
                 let wire = self.wire(body.len());
-                (
-                    0,
-                    json_reply(StatusCode::CREATED, body, Some(request_id)),
-                    wire,
-                )
+                (0, json_reply(StatusCode::CREATED, body, Some(request_id)), wire)
             }
             Fault::NotJson => (
                 500,
-                json_reply(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    NOT_JSON_BODY.into(),
-                    Some(request_id),
-                ),
+                json_reply(StatusCode::INTERNAL_SERVER_ERROR, NOT_JSON_BODY.into(), Some(request_id)),
                 Wire::Whole,
             ),
             Fault::CreatedNotJson => (
                 201,
-                json_reply(
-                    StatusCode::CREATED,
-                    CREATED_NOT_JSON_BODY.into(),
-                    Some(request_id),
-                ),
+                json_reply(StatusCode::CREATED, CREATED_NOT_JSON_BODY.into(), Some(request_id)),
                 Wire::Whole,
             ),
             Fault::CreatedEmpty => {
@@ -255,14 +225,9 @@ impl fmt::Display for Fault {
 
 /// Reads a latency in milliseconds: a whole number from 0 to [`MAX_LATENCY_MS`].
 pub fn parse_latency(ms: &str) -> Result<Duration, String> {
-    let n: u64 = ms
-        .trim()
-        .parse()
-        .map_err(|_| format!("latency {ms:?}: expected whole milliseconds"))?;
+    let n: u64 = ms.trim().parse().map_err(|_| format!("latency {ms:?}: expected whole milliseconds"))?;
     if n > MAX_LATENCY_MS {
-        return Err(format!(
-            "latency {ms:?}: at most {MAX_LATENCY_MS} ms (ten minutes)"
-        ));
+        return Err(format!("latency {ms:?}: at most {MAX_LATENCY_MS} ms (ten minutes)"));
     }
     Ok(Duration::from_millis(n))
 }
@@ -320,10 +285,7 @@ fn insert_request_id(headers: &mut HeaderMap, request_id: &str) {
 fn json_reply(status: StatusCode, body: String, request_id: Option<&str>) -> Response {
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(id) = request_id {
         insert_request_id(headers, id);
     }
@@ -344,21 +306,11 @@ fn fault_message(status: StatusCode) -> String {
 }
 
 /// The error body of SHAPE for `status`, as text, with its content type.
-pub fn error_body(
-    status: StatusCode,
-    shape: Shape,
-    request_id: &str,
-) -> (String, Option<&'static str>) {
+pub fn error_body(status: StatusCode, shape: Shape, request_id: &str) -> (String, Option<&'static str>) {
     let code = status.as_u16();
     let message = fault_message(status);
     let object = |members: Vec<(&str, Json)>| {
-        Json::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        )
-        .to_json()
+        Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_json()
     };
     let json = Some("application/json");
     match shape {
@@ -450,20 +402,8 @@ mod tests {
         assert_eq!(Fault::parse("not-json"), Ok(Fault::NotJson));
         assert_eq!(Fault::parse("created-not-json"), Ok(Fault::CreatedNotJson));
         assert_eq!(Fault::parse("created-empty"), Ok(Fault::CreatedEmpty));
-        assert_eq!(
-            Fault::parse("503"),
-            Ok(Fault::Status {
-                status: 503,
-                shape: Shape::Css
-            })
-        );
-        assert_eq!(
-            Fault::parse("429"),
-            Ok(Fault::Status {
-                status: 429,
-                shape: Shape::Generic
-            })
-        );
+        assert_eq!(Fault::parse("503"), Ok(Fault::Status { status: 503, shape: Shape::Css }));
+        assert_eq!(Fault::parse("429"), Ok(Fault::Status { status: 429, shape: Shape::Generic }));
         for status in FAULT_STATUSES {
             for shape in Shape::ALL {
                 let kind = format!("{status}:{}", shape.name());
@@ -494,40 +434,20 @@ mod tests {
         let none = HeaderMap::new();
         assert_eq!(
             Injection::for_request(&none, true, start, ms),
-            Ok(Injection {
-                fault: start,
-                latency: ms
-            })
+            Ok(Injection { fault: start, latency: ms })
         );
-        assert_eq!(
-            Injection::for_request(&none, false, start, ms),
-            Ok(Injection::default())
-        );
+        assert_eq!(Injection::for_request(&none, false, start, ms), Ok(Injection::default()));
         let mut headers = HeaderMap::new();
         headers.insert(FAULT_HEADER, HeaderValue::from_static("502:html"));
         headers.insert(LATENCY_HEADER, HeaderValue::from_static("10"));
         let wanted = Injection {
-            fault: Some(Fault::Status {
-                status: 502,
-                shape: Shape::Html,
-            }),
+            fault: Some(Fault::Status { status: 502, shape: Shape::Html }),
             latency: Duration::from_millis(10),
         };
-        assert_eq!(
-            Injection::for_request(&headers, true, start, ms),
-            Ok(wanted)
-        );
-        assert_eq!(
-            Injection::for_request(&headers, false, None, ms),
-            Ok(wanted)
-        );
+        assert_eq!(Injection::for_request(&headers, true, start, ms), Ok(wanted));
+        assert_eq!(Injection::for_request(&headers, false, None, ms), Ok(wanted));
         headers.insert(FAULT_HEADER, HeaderValue::from_static("none"));
-        assert_eq!(
-            Injection::for_request(&headers, true, start, ms)
-                .unwrap()
-                .fault,
-            None
-        );
+        assert_eq!(Injection::for_request(&headers, true, start, ms).unwrap().fault, None);
         headers.insert(FAULT_HEADER, HeaderValue::from_static("nope"));
         assert!(Injection::for_request(&headers, true, None, ms).is_err());
     }

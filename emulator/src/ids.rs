@@ -10,17 +10,11 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Milliseconds since the Unix epoch, now.
 pub fn now_millis() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 fn now_nanos() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)
 }
 
 /// SplitMix64's finaliser: scatters the bits of a clock reading.
@@ -55,14 +49,7 @@ pub fn snapshot_id() -> String {
     // Version nibble 4 and variant bits 10, as in a random UUID.
     let v = (fresh() & !(0xF << 76)) | (0x4 << 76) | (0x2 << 62);
     let h = format!("{v:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
 }
 
 /// A request id: 32 lowercase hex, as the gateway sends in `X-Request-Id`.
@@ -91,9 +78,7 @@ mod tests {
     fn request_ids_are_32_hex() {
         let a = request_id();
         assert_eq!(a.len(), 32);
-        assert!(a
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         assert_ne!(a, request_id());
         for _ in 0..1000 {
             assert!(!request_id().ends_with("00000000"));

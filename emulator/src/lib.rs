@@ -108,11 +108,8 @@ pub async fn serve_emulator(
     emulator: api::Emulator,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app =
-        api::router(Arc::new(emulator)).into_make_service_with_connect_info::<conn::ConnHandle>();
-    axum::serve(conn::FaultListener(listener), app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let app = api::router(Arc::new(emulator)).into_make_service_with_connect_info::<conn::ConnHandle>();
+    axum::serve(conn::FaultListener(listener), app).with_graceful_shutdown(shutdown).await
 }
 
 /// Opens an emulator for `config` (reading its state file, if any) and serves it like
@@ -122,7 +119,7 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let emulator = api::Emulator::open(config)
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let emulator =
+        api::Emulator::open(config).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     serve_emulator(listener, emulator, shutdown).await
 }

@@ -156,10 +156,7 @@ mod tests {
         let by_prefix = Endings::default();
         assert_eq!(by_prefix.outcome_for("snapshot_001"), Outcome::Completed);
         assert_eq!(by_prefix.outcome_for("failed-nightly"), Outcome::Failed);
-        assert_eq!(
-            by_prefix.outcome_for("partial-nightly"),
-            Outcome::PartFailed
-        );
+        assert_eq!(by_prefix.outcome_for("partial-nightly"), Outcome::PartFailed);
         // Only the exact prefixes count.
         assert_eq!(by_prefix.outcome_for("failed_nightly"), Outcome::Completed);
         assert_eq!(by_prefix.outcome_for("nightly-failed-"), Outcome::Completed);
@@ -199,14 +196,8 @@ mod tests {
         let end = 1_000;
         assert_eq!(Phase::at(0, end, Outcome::Failed), Phase::Building);
         assert_eq!(Phase::at(999, end, Outcome::Failed), Phase::Building);
-        assert_eq!(
-            Phase::at(1_000, end, Outcome::Failed),
-            Phase::Ended(Outcome::Failed)
-        );
-        assert_eq!(
-            Phase::at(5_000, end, Outcome::Completed).status(),
-            "COMPLETED"
-        );
+        assert_eq!(Phase::at(1_000, end, Outcome::Failed), Phase::Ended(Outcome::Failed));
+        assert_eq!(Phase::at(5_000, end, Outcome::Completed).status(), "COMPLETED");
         assert_eq!(Phase::Building.status(), "BUILDING");
     }
 }

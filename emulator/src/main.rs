@@ -82,10 +82,7 @@ async fn main() -> ExitCode {
     let _ = writeln!(stdout, "css-emulator listening on http://{address}");
     let _ = stdout.flush();
     for c in &config.clusters {
-        eprintln!(
-            "css-emulator: cluster {}/{} ({})",
-            c.project_id, c.cluster_id, c.name
-        );
+        eprintln!("css-emulator: cluster {}/{} ({})", c.project_id, c.cluster_id, c.name);
     }
     if let Some(path) = &config.state_file {
         eprintln!("css-emulator: snapshots kept in {}", path.display());

@@ -48,9 +48,7 @@ fn char_reason(At { pos, ch }: At, class: CharClass) -> String {
 fn index_issue(issue: &IndexNameIssue) -> String {
     match issue {
         IndexNameIssue::Forbidden(c) => format!("contains '{c}'"),
-        IndexNameIssue::ColonUnsupported => {
-            "contains ':', unsupported since Elasticsearch 7.0".into()
-        }
+        IndexNameIssue::ColonUnsupported => "contains ':', unsupported since Elasticsearch 7.0".into(),
         IndexNameIssue::BadFirst(c) => format!("starts with '{c}'"),
         IndexNameIssue::Reserved => "is not an index name".into(),
         IndexNameIssue::TooManyBytes(n) => {
@@ -65,10 +63,9 @@ pub fn reason(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => "is required".into(),
         Problem::TooShort { len, .. } | Problem::TooLong { len, .. } => length_reason(field, *len),
-        Problem::MustStartWithLetter(at) => format!(
-            "must start with a letter, not {}",
-            shown(at.ch, CharClass::Other)
-        ),
+        Problem::MustStartWithLetter(at) => {
+            format!("must start with a letter, not {}", shown(at.ch, CharClass::Other))
+        }
         Problem::CharNotAllowed(at, class) => char_reason(*at, *class),
         Problem::MoreNotAllowed { count } => {
             format!("and {count} more characters that are not allowed")
@@ -94,10 +91,7 @@ pub fn describe(errors: &FieldErrors) -> String {
     errors
         .iter()
         .map(|(field, findings)| {
-            let reasons: Vec<String> = findings
-                .iter()
-                .map(|f| reason(*field, &f.problem))
-                .collect();
+            let reasons: Vec<String> = findings.iter().map(|f| reason(*field, &f.problem)).collect();
             format!("{}: {}", field.api_name(), reasons.join(", "))
         })
         .collect::<Vec<_>>()
@@ -123,23 +117,11 @@ mod tests {
 
     #[test]
     fn names_each_field_with_a_short_reason() {
-        assert_eq!(
-            errors_for("1abc", "", ""),
-            "name: must start with a letter, not '1'"
-        );
-        assert_eq!(
-            errors_for("snapsCot", "", ""),
-            "name: contains uppercase 'C' at position 6"
-        );
-        assert_eq!(
-            errors_for("abc", "", ""),
-            "name: must be 4 to 64 characters, not 3"
-        );
+        assert_eq!(errors_for("1abc", "", ""), "name: must start with a letter, not '1'");
+        assert_eq!(errors_for("snapsCot", "", ""), "name: contains uppercase 'C' at position 6");
+        assert_eq!(errors_for("abc", "", ""), "name: must be 4 to 64 characters, not 3");
         assert_eq!(errors_for("", "", ""), "name: is required");
-        assert_eq!(
-            errors_for("abcd", "a<b", ""),
-            "description: contains '<' at position 2"
-        );
+        assert_eq!(errors_for("abcd", "a<b", ""), "description: contains '<' at position 2");
         assert_eq!(
             errors_for("abcd", &"x".repeat(257), ""),
             "description: must be at most 256 characters, not 257"

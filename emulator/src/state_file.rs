@@ -45,10 +45,7 @@ fn snapshot_to_json(s: &Snapshot) -> Json {
 pub fn to_text(snapshots: &[Snapshot]) -> String {
     let mut out = Json::Object(vec![
         ("format".into(), text(FORMAT)),
-        (
-            "snapshots".into(),
-            Json::Array(snapshots.iter().map(snapshot_to_json).collect()),
-        ),
+        ("snapshots".into(), Json::Array(snapshots.iter().map(snapshot_to_json).collect())),
     ])
     .to_json();
     out.push('\n');
@@ -64,9 +61,7 @@ fn string_member(v: &Json, key: &str) -> Result<String, String> {
 
 fn number_member<T: std::str::FromStr>(v: &Json, key: &str) -> Result<T, String> {
     match v.get(key) {
-        Some(Json::Number(n)) => n
-            .parse()
-            .map_err(|_| format!("{key} {n} is not a whole number in range")),
+        Some(Json::Number(n)) => n.parse().map_err(|_| format!("{key} {n} is not a whole number in range")),
         _ => Err(format!("{key} is missing or not a number")),
     }
 }
@@ -95,8 +90,7 @@ fn snapshot_from_json(v: &Json) -> Result<Snapshot, String> {
 
 /// Reads a file's text back into snapshots, oldest first.
 pub fn from_text(text: &str) -> Result<Vec<Snapshot>, String> {
-    let v = json::parse(text)
-        .map_err(|e| format!("not valid JSON ({} at byte {})", e.what, e.offset))?;
+    let v = json::parse(text).map_err(|e| format!("not valid JSON ({} at byte {})", e.what, e.offset))?;
     match v.get("format") {
         Some(Json::String(f)) if f == FORMAT => {}
         _ => return Err(format!("not a {FORMAT} file")),
@@ -108,10 +102,7 @@ pub fn from_text(text: &str) -> Result<Vec<Snapshot>, String> {
     for (i, item) in items.iter().enumerate() {
         let s = snapshot_from_json(item).map_err(|e| format!("snapshot {}: {e}", i + 1))?;
         // The store relies on names being unique per cluster, as the service does.
-        if snapshots
-            .iter()
-            .any(|t| t.is_on(&s.project_id, &s.cluster_id) && t.name == s.name)
-        {
+        if snapshots.iter().any(|t| t.is_on(&s.project_id, &s.cluster_id) && t.name == s.name) {
             return Err(format!(
                 "snapshot {}: the name {} is used twice on cluster {}",
                 i + 1,
@@ -167,10 +158,7 @@ mod tests {
 
     #[test]
     fn what_is_written_reads_back_the_same() {
-        let snapshots = vec![
-            sample("abcd", "Index \"backup\" & more\n"),
-            sample("partial-x", ""),
-        ];
+        let snapshots = vec![sample("abcd", "Index \"backup\" & more\n"), sample("partial-x", "")];
         let text = to_text(&snapshots);
         assert!(text.starts_with(r#"{"format":"css-emulator-state/1","snapshots":[{"#));
         assert_eq!(from_text(&text), Ok(snapshots));
@@ -184,14 +172,8 @@ mod tests {
         let cases = [
             ("{", "not valid JSON"),
             (r#"{"snapshots":[]}"#, "not a css-emulator-state/1 file"),
-            (
-                r#"{"format":"css-emulator-state/1"}"#,
-                "snapshots is missing",
-            ),
-            (
-                &file(r#"{"name":"abcd"}"#),
-                "snapshot 1: outcome is missing",
-            ),
+            (r#"{"format":"css-emulator-state/1"}"#, "snapshots is missing"),
+            (&file(r#"{"name":"abcd"}"#), "snapshot 1: outcome is missing"),
             (
                 &file(&good.replace(r#""COMPLETED""#, r#""DONE""#)),
                 "snapshot 1: outcome \"DONE\" is not an ending",
@@ -200,10 +182,7 @@ mod tests {
                 &file(&good.replace(r#""totalShards":10"#, r#""totalShards":-1"#)),
                 "snapshot 1: totalShards -1 is not a whole number",
             ),
-            (
-                &file(&format!("{good},{good}")),
-                "snapshot 2: the name abcd is used twice",
-            ),
+            (&file(&format!("{good},{good}")), "snapshot 2: the name abcd is used twice"),
         ];
         for (text, expected) in cases {
             let error = from_text(text).expect_err(text);

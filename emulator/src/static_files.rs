@@ -6,11 +6,7 @@ use std::path::{Component, Path, PathBuf};
 /// The MIME type for a file name; `application/wasm` matters, as browsers refuse to stream-compile
 /// wasm served as anything else.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -57,9 +53,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     // backslash is a separator on Windows.
     if decoded.contains('\\')
         || decoded.contains('\0')
-        || !relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
+        || !relative.components().all(|c| matches!(c, Component::Normal(_)))
     {
         return None;
     }
@@ -78,19 +72,9 @@ mod tests {
     fn maps_paths_inside_the_root_only() {
         let root = std::env::temp_dir();
         assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
-        assert_eq!(
-            resolve(&root, "/pkg/app_bg.wasm"),
-            Some(root.join("pkg/app_bg.wasm"))
-        );
+        assert_eq!(resolve(&root, "/pkg/app_bg.wasm"), Some(root.join("pkg/app_bg.wasm")));
         assert_eq!(resolve(&root, "/a%20b.js"), Some(root.join("a b.js")));
-        for bad in [
-            "/../etc/passwd",
-            "/a/../../x",
-            "/%2e%2e/x",
-            "/a\\..\\x",
-            "/%ZZ",
-            "/./x",
-        ] {
+        for bad in ["/../etc/passwd", "/a/../../x", "/%2e%2e/x", "/a\\..\\x", "/%ZZ", "/./x"] {
             assert_eq!(resolve(&root, bad), None, "{bad}");
         }
     }
@@ -98,9 +82,6 @@ mod tests {
     #[test]
     fn wasm_gets_its_own_type() {
         assert_eq!(content_type(Path::new("x_bg.wasm")), "application/wasm");
-        assert_eq!(
-            content_type(Path::new("index.html")),
-            "text/html; charset=utf-8"
-        );
+        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
     }
 }

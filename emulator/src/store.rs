@@ -35,10 +35,7 @@ impl LoggedRequest {
             ("method".into(), s(&self.method)),
             ("path".into(), s(&self.path)),
             ("body".into(), s(&self.body)),
-            (
-                "content_type".into(),
-                self.content_type.as_deref().map_or(Json::Null, s),
-            ),
+            ("content_type".into(), self.content_type.as_deref().map_or(Json::Null, s)),
             ("status".into(), Json::Number(self.status.to_string())),
             ("has_token".into(), Json::Bool(self.has_token)),
         ])
@@ -75,22 +72,13 @@ impl Store {
     /// reported now rather than lost on the first create.
     pub fn open(path: PathBuf) -> Result<Store, String> {
         let snapshots = state_file::load(&path)?;
-        state_file::save(&path, &snapshots)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        Ok(Store {
-            inner: Mutex::new(Inner {
-                snapshots,
-                log: Vec::new(),
-            }),
-            state_file: Some(path),
-        })
+        state_file::save(&path, &snapshots).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(Store { inner: Mutex::new(Inner { snapshots, log: Vec::new() }), state_file: Some(path) })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic in one handler must not take the emulator down for the rest of a test run.
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Writes the snapshots to the state file, if there is one. Called with the lock held, so two
@@ -114,11 +102,7 @@ impl Store {
         make: impl FnOnce() -> Snapshot,
     ) -> Result<Snapshot, NameTaken> {
         let mut inner = self.lock();
-        if inner
-            .snapshots
-            .iter()
-            .any(|s| s.is_on(project_id, cluster_id) && s.name == name)
-        {
+        if inner.snapshots.iter().any(|s| s.is_on(project_id, cluster_id) && s.name == name) {
             return Err(NameTaken);
         }
         let snapshot = make();
@@ -129,12 +113,7 @@ impl Store {
 
     /// The snapshots of a cluster, oldest first.
     pub fn list(&self, project_id: &str, cluster_id: &str) -> Vec<Snapshot> {
-        self.lock()
-            .snapshots
-            .iter()
-            .filter(|s| s.is_on(project_id, cluster_id))
-            .cloned()
-            .collect()
+        self.lock().snapshots.iter().filter(|s| s.is_on(project_id, cluster_id)).cloned().collect()
     }
 
     /// Appends a request to the log.
@@ -164,10 +143,7 @@ mod tests {
     use std::time::Duration;
 
     fn snapshot(cluster_id: &str, name: &str) -> Snapshot {
-        let cluster = Cluster {
-            cluster_id: cluster_id.into(),
-            ..Cluster::example()
-        };
+        let cluster = Cluster { cluster_id: cluster_id.into(), ..Cluster::example() };
         Snapshot::start(
             Request {
                 cluster: &cluster,
@@ -186,19 +162,10 @@ mod tests {
     fn names_are_unique_per_cluster_only() {
         let store = Store::new();
         let p = Cluster::example().project_id;
-        assert!(store
-            .create(&p, "c1", "snap", || snapshot("c1", "snap"))
-            .is_ok());
-        assert_eq!(
-            store.create(&p, "c1", "snap", || snapshot("c1", "snap")),
-            Err(NameTaken)
-        );
-        assert!(store
-            .create(&p, "c2", "snap", || snapshot("c2", "snap"))
-            .is_ok());
-        assert!(store
-            .create(&p, "c1", "snap2", || snapshot("c1", "snap2"))
-            .is_ok());
+        assert!(store.create(&p, "c1", "snap", || snapshot("c1", "snap")).is_ok());
+        assert_eq!(store.create(&p, "c1", "snap", || snapshot("c1", "snap")), Err(NameTaken));
+        assert!(store.create(&p, "c2", "snap", || snapshot("c2", "snap")).is_ok());
+        assert!(store.create(&p, "c1", "snap2", || snapshot("c1", "snap2")).is_ok());
         let names: Vec<String> = store.list(&p, "c1").into_iter().map(|s| s.name).collect();
         assert_eq!(names, ["snap", "snap2"]);
         store.reset();
@@ -216,28 +183,19 @@ mod tests {
         let made = {
             let store = Store::open(path.clone()).expect("open a new file");
             assert!(path.exists(), "written at once");
-            store
-                .create(&p, "c1", "snap", || snapshot("c1", "snap"))
-                .unwrap()
+            store.create(&p, "c1", "snap", || snapshot("c1", "snap")).unwrap()
         };
         let reopened = Store::open(path.clone()).expect("reopen");
         assert_eq!(reopened.list(&p, "c1"), vec![made]);
-        assert_eq!(
-            reopened.create(&p, "c1", "snap", || snapshot("c1", "snap")),
-            Err(NameTaken)
-        );
+        assert_eq!(reopened.create(&p, "c1", "snap", || snapshot("c1", "snap")), Err(NameTaken));
         reopened.reset();
         assert!(Store::open(path.clone()).unwrap().list(&p, "c1").is_empty());
 
         std::fs::write(&path, "{").unwrap();
-        let error = Store::open(path.clone())
-            .err()
-            .expect("a broken file is refused");
+        let error = Store::open(path.clone()).err().expect("a broken file is refused");
         assert!(error.contains("not valid JSON"), "{error}");
         let _ = std::fs::remove_file(&path);
-        let error = Store::open(path.join("below-a-file"))
-            .err()
-            .expect("unwritable");
+        let error = Store::open(path.join("below-a-file")).err().expect("unwritable");
         assert!(error.contains("cannot write"), "{error}");
     }
 }

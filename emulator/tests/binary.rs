@@ -36,31 +36,21 @@ impl Running {
             .spawn()
             .expect("spawn css-emulator");
         let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .expect("first line");
+        BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).expect("first line");
         let url = line
             .strip_suffix('\n')
             .and_then(|l| l.strip_prefix("css-emulator listening on http://127.0.0.1:"))
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
-        let port: u16 = url
-            .parse()
-            .unwrap_or_else(|_| panic!("no port in {line:?}"));
+        let port: u16 = url.parse().unwrap_or_else(|_| panic!("no port in {line:?}"));
         assert_ne!(port, 0);
-        Running {
-            child: Some(child),
-            addr: SocketAddr::from(([127, 0, 0, 1], port)),
-        }
+        Running { child: Some(child), addr: SocketAddr::from(([127, 0, 0, 1], port)) }
     }
 
     /// Sends SIGTERM and collects what is left of the output.
     fn terminate(mut self) -> (Output, Duration) {
         let child = self.child.take().unwrap();
         let started = Instant::now();
-        let status = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .expect("kill");
+        let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
         assert!(status.success());
         let output = child.wait_with_output().expect("wait");
         (output, started.elapsed())
@@ -77,10 +67,7 @@ impl Drop for Running {
 }
 
 fn run_to_end(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run css-emulator")
+    Command::new(BIN).args(args).output().expect("run css-emulator")
 }
 
 #[test]
@@ -127,43 +114,22 @@ fn help_prints_usage_and_bad_arguments_exit_2() {
 fn announces_its_port_logs_each_request_and_stops_on_sigterm() {
     let token = "very-secret-token-value";
     // --keep-alive, so the idle connection below stays open as a browser's would.
-    let emulator = Running::start(&[
-        "--token",
-        token,
-        "--cluster",
-        "p1/c1=es-one",
-        "--keep-alive",
-    ]);
+    let emulator = Running::start(&["--token", token, "--cluster", "p1/c1=es-one", "--keep-alive"]);
     let addr = emulator.addr;
     let reply = http(
         addr,
         "POST",
         &create_path("p1", "c1"),
-        &[
-            ("X-Auth-Token", token),
-            ("Content-Type", "application/json"),
-        ],
+        &[("X-Auth-Token", token), ("Content-Type", "application/json")],
         r#"{"name":"abcd"}"#,
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
-    assert!(
-        reply.body.contains(r#""clusterName":"es-one""#),
-        "{}",
-        reply.body
-    );
+    assert!(reply.body.contains(r#""clusterName":"es-one""#), "{}", reply.body);
     // --cluster replaces the default cluster.
-    let default = http(
-        addr,
-        "POST",
-        &create_path(PROJECT, CLUSTER),
-        &[("X-Auth-Token", token)],
-        r#"{"name":"abcd"}"#,
-    );
+    let default =
+        http(addr, "POST", &create_path(PROJECT, CLUSTER), &[("X-Auth-Token", token)], r#"{"name":"abcd"}"#);
     assert_eq!(default.status, 403);
-    assert_eq!(
-        post_json(addr, &create_path("p1", "c1"), r#"{"name":"abcd"}"#).status,
-        403
-    );
+    assert_eq!(post_json(addr, &create_path("p1", "c1"), r#"{"name":"abcd"}"#).status, 403);
 
     // An idle keep-alive connection, as a browser leaves open, must not hold up the shutdown.
     let mut idle = TcpStream::connect(addr).unwrap();
@@ -176,19 +142,10 @@ fn announces_its_port_logs_each_request_and_stops_on_sigterm() {
     assert!(output.status.success(), "{:?}", output.status);
     assert!(took < Duration::from_secs(3), "shutdown took {took:?}");
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains(&format!("POST {} 201\n", create_path("p1", "c1"))),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(&format!("POST {} 403\n", create_path(PROJECT, CLUSTER))),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("POST {} 201\n", create_path("p1", "c1"))), "{stderr}");
+    assert!(stderr.contains(&format!("POST {} 403\n", create_path(PROJECT, CLUSTER))), "{stderr}");
     assert!(stderr.contains("GET /_emulator/requests 200\n"), "{stderr}");
-    assert!(
-        !stderr.contains(token),
-        "the token leaked into the log: {stderr}"
-    );
+    assert!(!stderr.contains(token), "the token leaked into the log: {stderr}");
     assert!(output.stdout.is_empty(), "only one line on stdout");
 }
 
@@ -204,12 +161,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new() -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let dir =
-            std::env::temp_dir().join(format!("css-emulator-test-{}-{nanos}", std::process::id()));
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+        let dir = std::env::temp_dir().join(format!("css-emulator-test-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         TempDir(dir)
     }
@@ -224,35 +177,20 @@ impl Drop for TempDir {
 #[test]
 fn serves_the_page_and_the_api_on_one_origin() {
     let dir = TempDir::new();
-    std::fs::write(
-        dir.0.join("index.html"),
-        "<!doctype html><title>form</title>",
-    )
-    .unwrap();
+    std::fs::write(dir.0.join("index.html"), "<!doctype html><title>form</title>").unwrap();
     std::fs::write(dir.0.join("pkg/app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(
-        dir.0.parent().unwrap().join("css-emulator-outside.txt"),
-        "outside",
-    )
-    .unwrap();
+    std::fs::write(dir.0.parent().unwrap().join("css-emulator-outside.txt"), "outside").unwrap();
     let emulator = Running::start(&["--serve-dir", dir.0.to_str().unwrap()]);
     let addr = emulator.addr;
 
     let index = http(addr, "GET", "/?project_id=p&cluster_id=c", &[], "");
     assert_eq!(index.status, 200);
-    assert_eq!(
-        index.header("content-type"),
-        Some("text/html; charset=utf-8")
-    );
+    assert_eq!(index.header("content-type"), Some("text/html; charset=utf-8"));
     assert_eq!(index.body, "<!doctype html><title>form</title>");
     let wasm = http(addr, "GET", "/pkg/app_bg.wasm", &[], "");
     assert_eq!(wasm.status, 200);
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
-    assert_eq!(
-        http(addr, "GET", "/pkg/", &[], "").status,
-        404,
-        "a directory without index.html"
-    );
+    assert_eq!(http(addr, "GET", "/pkg/", &[], "").status, 404, "a directory without index.html");
     assert_eq!(http(addr, "GET", "/missing.js", &[], "").status, 404);
     for escape in [
         "/../css-emulator-outside.txt",
@@ -263,10 +201,7 @@ fn serves_the_page_and_the_api_on_one_origin() {
         assert_eq!(reply.status, 404, "{escape}: {}", reply.body);
         assert!(!reply.body.contains("outside"));
     }
-    assert_eq!(
-        post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#).status,
-        201
-    );
+    assert_eq!(post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#).status, 201);
     let _ = std::fs::remove_file(dir.0.parent().unwrap().join("css-emulator-outside.txt"));
 }
 
@@ -282,11 +217,7 @@ fn a_snapshot_ends_on_the_real_clock_after_build_seconds() {
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(reply.keys_of("backup"), ["id", "name"]);
     let id = text_of(reply.json().get("backup").unwrap(), "id").to_string();
-    let created = post_json(
-        addr,
-        &create_path(PROJECT, CLUSTER),
-        r#"{"name":"failed-snapshot"}"#,
-    );
+    let created = post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"failed-snapshot"}"#);
     assert_eq!(created.status, 201, "{}", created.body);
 
     let items = list_example(addr);
@@ -308,10 +239,7 @@ fn a_snapshot_ends_on_the_real_clock_after_build_seconds() {
     assert_eq!(number_of(done, "failedShards"), 0);
     let failed = item_named(&items, "failed-snapshot");
     assert_eq!(text_of(failed, "status"), "FAILED");
-    assert_eq!(
-        number_of(failed, "failedShards"),
-        number_of(failed, "totalShards")
-    );
+    assert_eq!(number_of(failed, "failedShards"), number_of(failed, "totalShards"));
 }
 
 /// A path for a state file under the system's temporary directory, removed on drop.
@@ -343,11 +271,8 @@ fn a_killed_emulator_restarts_on_the_same_port_with_its_snapshots() {
     let args = ["--build-seconds", "0.2", "--state-file", state.arg()];
     let first = Running::start(&args);
     let addr = first.addr;
-    let made = post_json(
-        addr,
-        &create_path(PROJECT, CLUSTER),
-        r#"{"name":"partial-nightly","indices":"a,b"}"#,
-    );
+    let made =
+        post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"partial-nightly","indices":"a,b"}"#);
     assert_eq!(made.status, 201, "{}", made.body);
     let id = text_of(made.json().get("backup").unwrap(), "id").to_string();
     assert_eq!(text_of(&list_example(addr)[0], "status"), "BUILDING");
@@ -367,20 +292,9 @@ fn a_killed_emulator_restarts_on_the_same_port_with_its_snapshots() {
     let partial = item_named(&items, "partial-nightly");
     assert_eq!(text_of(partial, "id"), id);
     assert_eq!(text_of(partial, "status"), "PART_FAILED");
-    let (total, failed) = (
-        number_of(partial, "totalShards"),
-        number_of(partial, "failedShards"),
-    );
+    let (total, failed) = (number_of(partial, "totalShards"), number_of(partial, "failedShards"));
     assert!(0 < failed && failed < total, "{failed} of {total}");
-    assert_eq!(
-        post_json(
-            addr,
-            &create_path(PROJECT, CLUSTER),
-            r#"{"name":"partial-nightly"}"#
-        )
-        .status,
-        409
-    );
+    assert_eq!(post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"partial-nightly"}"#).status, 409);
     drop(open);
 }
 
@@ -406,16 +320,9 @@ fn fault_and_latency_options_apply_to_creates_and_are_logged() {
     let reply = post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#);
     assert!(started.elapsed() >= Duration::from_millis(150));
     assert_eq!(reply.status, 503);
-    assert_eq!(
-        reply.header("content-type"),
-        Some("text/html; charset=utf-8")
-    );
+    assert_eq!(reply.header("content-type"), Some("text/html; charset=utf-8"));
     assert_eq!(reply.header("connection"), Some("close"));
-    assert!(
-        reply.body.contains("<h1>503 Service Unavailable</h1>"),
-        "{}",
-        reply.body
-    );
+    assert!(reply.body.contains("<h1>503 Service Unavailable</h1>"), "{}", reply.body);
     // Lists are not faulted by the options, and the faulted create made nothing.
     assert!(list_example(addr).is_empty());
     // The header turns the option off for one request.
@@ -423,10 +330,7 @@ fn fault_and_latency_options_apply_to_creates_and_are_logged() {
         addr,
         "POST",
         &create_path(PROJECT, CLUSTER),
-        &[
-            ("Content-Type", "application/json"),
-            ("X-Emulator-Fault", "none"),
-        ],
+        &[("Content-Type", "application/json"), ("X-Emulator-Fault", "none")],
         r#"{"name":"abcd"}"#,
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
@@ -434,9 +338,6 @@ fn fault_and_latency_options_apply_to_creates_and_are_logged() {
     let (output, _) = emulator.terminate();
     let stderr = String::from_utf8(output.stderr).unwrap();
     let path = create_path(PROJECT, CLUSTER);
-    assert!(
-        stderr.contains(&format!("POST {path} 503 (fault 503:html)\n")),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("POST {path} 503 (fault 503:html)\n")), "{stderr}");
     assert!(stderr.contains(&format!("POST {path} 201\n")), "{stderr}");
 }

@@ -32,9 +32,7 @@ impl Wire {
     /// Status, headers (names lowercased) and body, when a whole head came.
     fn parts(&self) -> (u16, Vec<(String, String)>, String) {
         let text = self.text();
-        let (head, body) = text
-            .split_once("\r\n\r\n")
-            .unwrap_or_else(|| panic!("no whole head in {text:?}"));
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no whole head in {text:?}"));
         let mut lines = head.split("\r\n");
         let status = lines
             .next()
@@ -50,18 +48,13 @@ impl Wire {
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
 /// Sends one request (`Connection: close`) with `headers` and reads until the server closes.
 fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Wire {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
     let mut request = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\n"
     );
@@ -95,30 +88,19 @@ fn log(addr: SocketAddr) -> Vec<(String, u16)> {
     let wire = send(addr, "GET", "/_emulator/requests", &[], "");
     let (status, _, body) = wire.parts();
     assert_eq!(status, 200);
-    let Ok(Json::Array(items)) = json::parse(&body) else {
-        panic!("not a list: {body}")
-    };
+    let Ok(Json::Array(items)) = json::parse(&body) else { panic!("not a list: {body}") };
     items
         .iter()
         .map(|r| {
             let method = r.get("method").and_then(Json::as_text).unwrap().to_string();
-            let status = r
-                .get("status")
-                .and_then(Json::as_text)
-                .unwrap()
-                .parse()
-                .unwrap();
+            let status = r.get("status").and_then(Json::as_text).unwrap().parse().unwrap();
             (method, status)
         })
         .collect()
 }
 
 fn posts(addr: SocketAddr) -> Vec<u16> {
-    log(addr)
-        .into_iter()
-        .filter(|(m, _)| m == "POST")
-        .map(|(_, s)| s)
-        .collect()
+    log(addr).into_iter().filter(|(m, _)| m == "POST").map(|(_, s)| s).collect()
 }
 
 #[test]
@@ -132,16 +114,8 @@ fn each_status_with_each_shape_is_sent_logged_and_creates_nothing() {
             assert_eq!(wire.error, None, "{kind}");
             let (got, headers, body) = wire.parts();
             assert_eq!(got, status, "{kind}");
-            assert_eq!(
-                header(&headers, "content-length"),
-                Some(body.len().to_string().as_str()),
-                "{kind}"
-            );
-            assert_eq!(
-                header(&headers, "retry-after"),
-                (status == 429).then_some("7"),
-                "{kind}"
-            );
+            assert_eq!(header(&headers, "content-length"), Some(body.len().to_string().as_str()), "{kind}");
+            assert_eq!(header(&headers, "retry-after"), (status == 429).then_some("7"), "{kind}");
             let content_type = header(&headers, "content-type");
             let request_id = header(&headers, "x-request-id");
             match shape {
@@ -182,20 +156,14 @@ fn each_status_with_each_shape_is_sent_logged_and_creates_nothing() {
                     }
                     // The page's own reader finds a code and a message in every JSON shape.
                     let read = parse_error_body(&body).expect("the page reads it");
-                    assert!(
-                        read.code.is_some() && read.message.is_some(),
-                        "{kind}: {read:?}"
-                    );
+                    assert!(read.code.is_some() && read.message.is_some(), "{kind}: {read:?}");
                 }
             }
             expected_log.push(status);
         }
     }
     assert_eq!(posts(addr), expected_log);
-    assert!(
-        list_example(addr).is_empty(),
-        "a faulted create made a snapshot"
-    );
+    assert!(list_example(addr).is_empty(), "a faulted create made a snapshot");
 }
 
 #[test]
@@ -214,17 +182,9 @@ fn a_bare_status_takes_its_default_shape() {
 fn drop_closes_the_connection_before_any_byte() {
     let addr = start(Config::default());
     let wire = fault(addr, "drop");
-    assert!(
-        wire.bytes.is_empty(),
-        "no status line expected, got {:?}",
-        wire.text()
-    );
+    assert!(wire.bytes.is_empty(), "no status line expected, got {:?}", wire.text());
     // EOF (a FIN), or a reset if the close raced the request's last bytes: never a reply.
-    assert!(
-        matches!(wire.error, None | Some(std::io::ErrorKind::ConnectionReset)),
-        "{:?}",
-        wire.error
-    );
+    assert!(matches!(wire.error, None | Some(std::io::ErrorKind::ConnectionReset)), "{:?}", wire.error);
     assert_eq!(posts(addr), [0]);
     assert!(list_example(addr).is_empty());
 }
@@ -237,10 +197,7 @@ fn cut_sends_fewer_body_bytes_than_its_content_length() {
     let (status, headers, body) = wire.parts();
     assert_eq!(status, 201);
     assert_eq!(header(&headers, "content-type"), Some("application/json"));
-    let promised: usize = header(&headers, "content-length")
-        .expect("a Content-Length")
-        .parse()
-        .unwrap();
+    let promised: usize = header(&headers, "content-length").expect("a Content-Length").parse().unwrap();
     assert!(!body.is_empty(), "part of the body is sent");
     assert_eq!(body.len(), promised / 2, "{body:?}");
     assert!(body.starts_with(r#"{"backup":{"id":""#), "{body}");
@@ -252,17 +209,12 @@ fn cut_sends_fewer_body_bytes_than_its_content_length() {
 #[test]
 fn non_json_and_empty_successes_and_failures() {
     let addr = start(Config::default());
-    for (kind, status, body) in [
-        ("not-json", 500, NOT_JSON_BODY),
-        ("created-not-json", 201, CREATED_NOT_JSON_BODY),
-    ] {
+    for (kind, status, body) in
+        [("not-json", 500, NOT_JSON_BODY), ("created-not-json", 201, CREATED_NOT_JSON_BODY)]
+    {
         let (got, headers, got_body) = fault(addr, kind).parts();
         assert_eq!(got, status, "{kind}");
-        assert_eq!(
-            header(&headers, "content-type"),
-            Some("application/json"),
-            "{kind}"
-        );
+        assert_eq!(header(&headers, "content-type"), Some("application/json"), "{kind}");
         assert_eq!(got_body, body, "{kind}");
         assert!(json::parse(&got_body).is_err(), "{kind}");
     }
@@ -271,33 +223,18 @@ fn non_json_and_empty_successes_and_failures() {
     assert_eq!(header(&headers, "content-length"), Some("0"));
     assert_eq!(body, "");
     assert_eq!(posts(addr), [500, 201, 201]);
-    assert!(
-        list_example(addr).is_empty(),
-        "a faulted create made a snapshot"
-    );
+    assert!(list_example(addr).is_empty(), "a faulted create made a snapshot");
 }
 
 #[test]
 fn a_faulted_request_skips_the_token_check_and_a_bad_header_is_refused() {
-    let addr = start(Config {
-        token: Some("secret".into()),
-        ..Config::default()
-    });
+    let addr = start(Config { token: Some("secret".into()), ..Config::default() });
     assert_eq!(fault(addr, "504:generic").parts().0, 504);
     let (status, _, body) = fault(addr, "505").parts();
     assert_eq!(status, 400);
-    assert!(
-        body.contains("EMULATOR.0001") && body.contains("505"),
-        "{body}"
-    );
-    let (status, _, body) = create_with(
-        addr,
-        &[
-            ("X-Emulator-Latency-Ms", "soon"),
-            ("X-Auth-Token", "secret"),
-        ],
-    )
-    .parts();
+    assert!(body.contains("EMULATOR.0001") && body.contains("505"), "{body}");
+    let (status, _, body) =
+        create_with(addr, &[("X-Emulator-Latency-Ms", "soon"), ("X-Auth-Token", "secret")]).parts();
     assert_eq!(status, 400);
     assert!(body.contains("X-Emulator-Latency-Ms"), "{body}");
     assert_eq!(posts(addr), [504, 400, 400]);
@@ -349,13 +286,7 @@ fn latency_holds_the_reply_back_after_the_snapshot_is_made() {
 
     // Latency and a fault together: the fault comes after the wait.
     let started = Instant::now();
-    let wire = create_with(
-        addr,
-        &[
-            ("X-Emulator-Fault", "drop"),
-            ("X-Emulator-Latency-Ms", "300"),
-        ],
-    );
+    let wire = create_with(addr, &[("X-Emulator-Fault", "drop"), ("X-Emulator-Latency-Ms", "300")]);
     assert!(wire.bytes.is_empty());
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
@@ -363,10 +294,7 @@ fn latency_holds_the_reply_back_after_the_snapshot_is_made() {
 #[test]
 fn start_options_apply_to_creates_and_a_header_overrides_them() {
     let addr = start(Config {
-        fault: Some(Fault::Status {
-            status: 503,
-            shape: Shape::Nested,
-        }),
+        fault: Some(Fault::Status { status: 503, shape: Shape::Nested }),
         latency: Duration::from_millis(200),
         ..Config::default()
     });
@@ -383,11 +311,8 @@ fn start_options_apply_to_creates_and_a_header_overrides_them() {
 
     // A header picks another fault, or none, for one request.
     assert_eq!(fault(addr, "501:code").parts().0, 501);
-    let (status, _, body) = create_with(
-        addr,
-        &[("X-Emulator-Fault", "none"), ("X-Emulator-Latency-Ms", "0")],
-    )
-    .parts();
+    let (status, _, body) =
+        create_with(addr, &[("X-Emulator-Fault", "none"), ("X-Emulator-Latency-Ms", "0")]).parts();
     assert_eq!(status, 201, "{body}");
     assert_eq!(list_example(addr).len(), 1);
 
@@ -395,29 +320,17 @@ fn start_options_apply_to_creates_and_a_header_overrides_them() {
     let path = common::list_path(PROJECT, CLUSTER);
     let (status, _, _) = send(addr, "GET", &path, &[("X-Emulator-Fault", "502:html")], "").parts();
     assert_eq!(status, 502);
-    assert_eq!(
-        log(addr).iter().map(|(_, s)| *s).collect::<Vec<_>>(),
-        [503, 200, 501, 201, 200, 502]
-    );
+    assert_eq!(log(addr).iter().map(|(_, s)| *s).collect::<Vec<_>>(), [503, 200, 501, 201, 200, 502]);
 }
 
 #[test]
 fn every_reply_closes_its_connection_unless_keep_alive() {
     for keep_alive in [false, true] {
-        let addr = start(Config {
-            keep_alive,
-            ..Config::default()
-        });
+        let addr = start(Config { keep_alive, ..Config::default() });
         let mut stream = TcpStream::connect(addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_millis(1500)))
-            .unwrap();
+        stream.set_read_timeout(Some(Duration::from_millis(1500))).unwrap();
         // No `Connection: close` from the client: HTTP/1.1 keeps the connection by default.
-        write!(
-            stream,
-            "GET /_emulator/requests HTTP/1.1\r\nHost: x\r\n\r\n"
-        )
-        .unwrap();
+        write!(stream, "GET /_emulator/requests HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
         let mut got = Vec::new();
         let mut chunk = [0u8; 1024];
         let closed = loop {
@@ -436,14 +349,9 @@ fn every_reply_closes_its_connection_unless_keep_alive() {
 
 #[test]
 fn a_kept_alive_connection_serves_on_after_an_http_fault() {
-    let addr = start(Config {
-        keep_alive: true,
-        ..Config::default()
-    });
+    let addr = start(Config { keep_alive: true, ..Config::default() });
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let path = create_path(PROJECT, CLUSTER);
     let request = |fault: &str, close: bool| {
         format!(
@@ -462,12 +370,8 @@ fn a_kept_alive_connection_serves_on_after_an_http_fault() {
     }
     let head = String::from_utf8(got).unwrap();
     assert!(head.starts_with("HTTP/1.1 503"), "{head}");
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length: "))
-        .unwrap()
-        .parse()
-        .unwrap();
+    let length: usize =
+        head.lines().find_map(|l| l.strip_prefix("content-length: ")).unwrap().parse().unwrap();
     let mut body = vec![0u8; length];
     stream.read_exact(&mut body).unwrap();
     stream.write_all(request("none", true).as_bytes()).unwrap();

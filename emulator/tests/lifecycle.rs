@@ -6,8 +6,8 @@ mod common;
 use std::time::Duration;
 
 use common::{
-    create_path, http, item_named, list_example, number_of, post_json, start_emulator,
-    start_with_clock, text_of, ManualClock,
+    create_path, http, item_named, list_example, number_of, post_json, start_emulator, start_with_clock,
+    text_of, ManualClock,
 };
 use css_emulator::api::Emulator;
 use css_emulator::lifecycle::{Endings, Outcome};
@@ -19,10 +19,7 @@ use css_snapshot_form::time::Utc;
 const BUILD_MS: i64 = 200;
 
 fn config() -> Config {
-    Config {
-        build_time: Duration::from_millis(BUILD_MS as u64),
-        ..Config::default()
-    }
+    Config { build_time: Duration::from_millis(BUILD_MS as u64), ..Config::default() }
 }
 
 /// Creates `name` on the example cluster and returns the reply's `backup`.
@@ -62,10 +59,7 @@ fn a_snapshot_builds_then_completes_without_any_waiting() {
     assert_eq!(number_of(done, "endTime"), start + BUILD_MS);
     assert_eq!(number_of(done, "totalShards"), 10);
     assert_eq!(number_of(done, "failedShards"), 0);
-    assert_eq!(
-        text_of(done, "updated"),
-        Utc::from_epoch_millis(start + BUILD_MS).service_format()
-    );
+    assert_eq!(text_of(done, "updated"), Utc::from_epoch_millis(start + BUILD_MS).service_format());
     assert_eq!(text_of(done, "version"), "7.10.2");
     assert_eq!(text_of(done, "created"), text_of(&made, "created"));
     assert_eq!(text_of(done, "backupFrequency"), "DAY");
@@ -96,10 +90,7 @@ fn name_prefixes_choose_failed_and_part_failed_with_consistent_shards() {
 
     let partial = item_named(&items, "partial-nightly");
     assert_eq!(text_of(partial, "status"), "PART_FAILED");
-    let (total, failed) = (
-        number_of(partial, "totalShards"),
-        number_of(partial, "failedShards"),
-    );
+    let (total, failed) = (number_of(partial, "totalShards"), number_of(partial, "failedShards"));
     assert_eq!(total, 10, "no indices means all of them");
     assert!(0 < failed && failed < total, "{failed} of {total}");
 
@@ -116,19 +107,11 @@ fn name_prefixes_choose_failed_and_part_failed_with_consistent_shards() {
 
 #[test]
 fn the_outcome_option_overrides_the_name() {
-    for (outcome, status) in [
-        (Outcome::Completed, "COMPLETED"),
-        (Outcome::Failed, "FAILED"),
-        (Outcome::PartFailed, "PART_FAILED"),
-    ] {
+    for (outcome, status) in
+        [(Outcome::Completed, "COMPLETED"), (Outcome::Failed, "FAILED"), (Outcome::PartFailed, "PART_FAILED")]
+    {
         let clock = ManualClock::new();
-        let addr = start_with_clock(
-            Config {
-                endings: Endings::Always(outcome),
-                ..config()
-            },
-            &clock,
-        );
+        let addr = start_with_clock(Config { endings: Endings::Always(outcome), ..config() }, &clock);
         for name in ["failed-one", "partial-one", "plain-one"] {
             create(addr, name, "a");
         }
@@ -155,17 +138,9 @@ fn the_list_shows_one_moment_per_snapshot_oldest_first() {
     assert_eq!(text_of(&items[0], "status"), "COMPLETED");
     assert_eq!(text_of(&items[1], "status"), "BUILDING");
     // Other clusters' snapshots stay off the list.
-    let other = Cluster {
-        cluster_id: "0b1c2d3e-aaaa-bbbb-cccc-123456789abc".into(),
-        ..Cluster::example()
-    };
-    let addr = start_with_clock(
-        Config {
-            clusters: vec![Cluster::example(), other.clone()],
-            ..config()
-        },
-        &clock,
-    );
+    let other = Cluster { cluster_id: "0b1c2d3e-aaaa-bbbb-cccc-123456789abc".into(), ..Cluster::example() };
+    let addr =
+        start_with_clock(Config { clusters: vec![Cluster::example(), other.clone()], ..config() }, &clock);
     let path = create_path(&other.project_id, &other.cluster_id);
     assert_eq!(post_json(addr, &path, r#"{"name":"abcd"}"#).status, 201);
     assert!(list_example(addr).is_empty());
@@ -174,18 +149,8 @@ fn the_list_shows_one_moment_per_snapshot_oldest_first() {
 #[test]
 fn the_minimal_reply_is_only_id_and_name_and_the_list_has_the_rest() {
     let clock = ManualClock::new();
-    let addr = start_with_clock(
-        Config {
-            minimal_reply: true,
-            ..config()
-        },
-        &clock,
-    );
-    let reply = post_json(
-        addr,
-        &create_path(PROJECT, CLUSTER),
-        r#"{"name":"snapshot_001","indices":"a"}"#,
-    );
+    let addr = start_with_clock(Config { minimal_reply: true, ..config() }, &clock);
+    let reply = post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"snapshot_001","indices":"a"}"#);
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(reply.header("content-type"), Some("application/json"));
     assert_eq!(reply.keys_of("backup"), ["id", "name"]);
@@ -196,11 +161,7 @@ fn the_minimal_reply_is_only_id_and_name_and_the_list_has_the_rest() {
     assert_eq!(text_of(listed, "id"), text_of(&backup, "id"));
     assert_eq!(number_of(listed, "totalShards"), 5);
     // Refusals keep their shapes.
-    let again = post_json(
-        addr,
-        &create_path(PROJECT, CLUSTER),
-        r#"{"name":"snapshot_001"}"#,
-    );
+    let again = post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"snapshot_001"}"#);
     assert_eq!(again.status, 409, "{}", again.body);
 }
 
@@ -211,10 +172,7 @@ fn a_state_file_brings_snapshots_back_where_the_clock_says() {
         std::process::id(),
         css_emulator::ids::request_id()
     ));
-    let with_file = || Config {
-        state_file: Some(path.clone()),
-        ..config()
-    };
+    let with_file = || Config { state_file: Some(path.clone()), ..config() };
     let clock = ManualClock::new();
     let first = start_with_clock(with_file(), &clock);
     let made = create(first, "partial-nightly", "a,b");
@@ -222,11 +180,7 @@ fn a_state_file_brings_snapshots_back_where_the_clock_says() {
 
     // A second emulator on the same file, as after a restart, once the builds have ended.
     clock.advance(BUILD_MS);
-    let second = start_emulator(
-        Emulator::open(with_file())
-            .expect("reopen")
-            .with_clock(clock.clock()),
-    );
+    let second = start_emulator(Emulator::open(with_file()).expect("reopen").with_clock(clock.clock()));
     let items = list_example(second);
     assert_eq!(items.len(), 2);
     let partial = item_named(&items, "partial-nightly");
@@ -240,10 +194,7 @@ fn a_state_file_brings_snapshots_back_where_the_clock_says() {
     );
 
     // A reset empties the file too.
-    assert_eq!(
-        http(second, "POST", "/_emulator/reset", &[], "").status,
-        204
-    );
+    assert_eq!(http(second, "POST", "/_emulator/reset", &[], "").status, 204);
     let third = start_emulator(Emulator::open(with_file()).expect("reopen"));
     assert!(list_example(third).is_empty());
     let _ = std::fs::remove_file(&path);

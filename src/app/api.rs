@@ -34,10 +34,7 @@ impl Client {
     /// Sends `req`; never fails, every end is an [`Outcome`].
     pub async fn create(&self, req: &CreateSnapshot) -> Outcome {
         let url = req.url(&self.api_base);
-        match self
-            .send(Request::post(&url), "POST", &url, Some(req.body_json()))
-            .await
-        {
+        match self.send(Request::post(&url), "POST", &url, Some(req.body_json())).await {
             Ok(r) => match outcome::interpret(r.status, &r.body, r.request_id.as_deref()) {
                 Outcome::Failed(f) => Outcome::Failed(f.with_retry_after(r.retry_after.as_deref())),
                 created => created,
@@ -83,12 +80,8 @@ impl Client {
             None => builder.build(),
         };
         let failed = |e: gloo_net::Error| match timed_out.get() {
-            true => Failure::Timeout {
-                after_secs: self.timeout_secs,
-            },
-            false => Failure::Network {
-                detail: e.to_string(),
-            },
+            true => Failure::Timeout { after_secs: self.timeout_secs },
+            false => Failure::Network { detail: e.to_string() },
         };
         let response = request.map_err(failed)?.send().await.map_err(failed)?;
         let status = response.status();
@@ -96,15 +89,8 @@ impl Client {
         let request_id = headers.get(crate::spec::REQUEST_ID_HEADER);
         let retry_after = headers.get("Retry-After");
         match response.text().await {
-            Ok(body) => Ok(Reply {
-                status,
-                body,
-                request_id,
-                retry_after,
-            }),
-            Err(_) if timed_out.get() => Err(Failure::Timeout {
-                after_secs: self.timeout_secs,
-            }),
+            Ok(body) => Ok(Reply { status, body, request_id, retry_after }),
+            Err(_) if timed_out.get() => Err(Failure::Timeout { after_secs: self.timeout_secs }),
             // A success whose body broke off: the snapshot was probably created.
             Err(e) if (200..300).contains(&status) => Err(Failure::UnreadableSuccess {
                 status,
@@ -113,9 +99,7 @@ impl Client {
                 raw_cut: false,
                 request_id,
             }),
-            Err(e) => Err(Failure::Network {
-                detail: format!("HTTP {status}; {e}"),
-            }),
+            Err(e) => Err(Failure::Network { detail: format!("HTTP {status}; {e}") }),
         }
     }
 }

@@ -11,9 +11,7 @@ pub fn now_ms() -> u64 {
 
 /// Whether the page is hidden (another tab, minimised).
 pub fn page_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
 
 /// The tab's sessionStorage, when the browser allows it.
@@ -47,15 +45,9 @@ impl Interval {
     pub fn new(ms: i32, f: impl FnMut() + 'static) -> Option<Interval> {
         let callback = Closure::<dyn FnMut()>::new(f);
         let id = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms,
-            )
+            .set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)
             .ok()?;
-        Some(Interval {
-            id,
-            _callback: callback,
-        })
+        Some(Interval { id, _callback: callback })
     }
 }
 
@@ -78,15 +70,9 @@ impl Timeout {
     pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
         let callback = Closure::once(f);
         let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms,
-            )
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)
             .ok()?;
-        Some(Timeout {
-            id,
-            _callback: callback,
-        })
+        Some(Timeout { id, _callback: callback })
     }
 }
 
@@ -106,15 +92,10 @@ pub struct DocumentListener {
 
 impl DocumentListener {
     /// Calls `f` on each `kind` event of the document.
-    pub fn new(
-        kind: &'static str,
-        f: impl FnMut(web_sys::Event) + 'static,
-    ) -> Option<DocumentListener> {
+    pub fn new(kind: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Option<DocumentListener> {
         let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
         let document = web_sys::window()?.document()?;
-        document
-            .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
-            .ok()?;
+        document.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref()).ok()?;
         Some(DocumentListener { kind, callback })
     }
 }
@@ -122,10 +103,7 @@ impl DocumentListener {
 impl Drop for DocumentListener {
     fn drop(&mut self) {
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            let _ = d.remove_event_listener_with_callback(
-                self.kind,
-                self.callback.as_ref().unchecked_ref(),
-            );
+            let _ = d.remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
         }
     }
 }

@@ -31,11 +31,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
     let id = input_id(&props.id_prefix, field);
     let help_id = format!("{id}-help");
     let msg_id = format!("{id}-msg");
-    let described_by = if v.messages.is_empty() {
-        help_id.clone()
-    } else {
-        format!("{msg_id} {help_id}")
-    };
+    let described_by = if v.messages.is_empty() { help_id.clone() } else { format!("{msg_id} {help_id}") };
 
     let oninput = {
         let on_edit = props.on_edit.clone();
@@ -55,11 +51,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
                 {oninput} {onblur} aria-invalid={invalid} aria-describedby={described_by} />
         },
         _ => {
-            let kind = if field == Field::Token {
-                "password"
-            } else {
-                "text"
-            };
+            let kind = if field == Field::Token { "password" } else { "text" };
             let autocomplete = if field == Field::Token { "off" } else { "on" };
             html! {
                 <input id={id.clone()} type={kind} name={field.api_name()} value={v.value.clone()}

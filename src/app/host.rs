@@ -48,11 +48,7 @@ pub fn emit(target: Option<&web_sys::Element>, parent_origin: Option<&str>, even
 
 /// Asks the host for extra request headers through a `request` event whose `detail.headers`
 /// listeners may fill. Only string values are taken.
-pub fn request_headers(
-    target: Option<&web_sys::Element>,
-    method: &str,
-    url: &str,
-) -> Vec<(String, String)> {
+pub fn request_headers(target: Option<&web_sys::Element>, method: &str, url: &str) -> Vec<(String, String)> {
     let Some(target) = target else {
         return Vec::new();
     };

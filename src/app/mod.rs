@@ -93,14 +93,9 @@ pub fn App(props: &AppProps) -> Html {
 
     // Keep a draft of what was typed (never the token) for a reload or a crashed tab.
     {
-        let saved = draft::encode(&SnapshotForm {
-            token: String::new(),
-            ..state.0.form.clone()
-        });
+        let saved = draft::encode(&SnapshotForm { token: String::new(), ..state.0.form.clone() });
         let key = draft_key.clone();
-        use_effect_with(saved, move |saved| {
-            clock::session_set(&key, saved.as_deref())
-        });
+        use_effect_with(saved, move |saved| clock::session_set(&key, saved.as_deref()));
     }
 
     // Each event for the host page is sent once.
@@ -124,10 +119,7 @@ pub fn App(props: &AppProps) -> Html {
             if *seen.borrow() != *ids {
                 *seen.borrow_mut() = ids.clone();
                 let (project_id, cluster_id) = ids.clone();
-                dispatcher.dispatch(Action::Prefill {
-                    project_id,
-                    cluster_id,
-                });
+                dispatcher.dispatch(Action::Prefill { project_id, cluster_id });
             }
         });
     }
@@ -135,21 +127,14 @@ pub fn App(props: &AppProps) -> Html {
     // Exactly one request per attempt: the reducer numbers attempts, this effect runs once per number.
     {
         let dispatcher = state.dispatcher();
-        let pending = state
-            .0
-            .in_flight()
-            .map(|(attempt, req)| (attempt, req.clone()));
+        let pending = state.0.in_flight().map(|(attempt, req)| (attempt, req.clone()));
         let client = client.clone();
         use_effect_with(pending.as_ref().map(|(a, _)| *a), move |_| {
             if let Some((attempt, req)) = pending {
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = client.create(&req).await;
                     let at = clock::now_ms();
-                    dispatcher.dispatch(Action::Finished {
-                        attempt,
-                        outcome,
-                        at,
-                    });
+                    dispatcher.dispatch(Action::Finished { attempt, outcome, at });
                 });
             }
         });
@@ -179,10 +164,11 @@ pub fn App(props: &AppProps) -> Html {
     // One list request per check the follow model asks for.
     {
         let dispatcher = state.dispatcher();
-        let check = state.0.follow.as_ref().and_then(|f| {
-            f.checking()
-                .map(|seq| (seq, f.project_id.clone(), f.cluster_id.clone()))
-        });
+        let check = state
+            .0
+            .follow
+            .as_ref()
+            .and_then(|f| f.checking().map(|seq| (seq, f.project_id.clone(), f.cluster_id.clone())));
         let client = client.clone();
         use_effect_with(check.as_ref().map(|c| c.0), move |_| {
             if let Some((seq, project_id, cluster_id)) = check {
@@ -198,10 +184,11 @@ pub fn App(props: &AppProps) -> Html {
     // The list the user asked for.
     {
         let dispatcher = state.dispatcher();
-        let load = state.0.list.as_ref().and_then(|l| {
-            l.loading
-                .map(|seq| (seq, l.project_id.clone(), l.cluster_id.clone()))
-        });
+        let load = state
+            .0
+            .list
+            .as_ref()
+            .and_then(|l| l.loading.map(|seq| (seq, l.project_id.clone(), l.cluster_id.clone())));
         use_effect_with(load.as_ref().map(|l| l.0), move |_| {
             if let Some((seq, project_id, cluster_id)) = load {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -214,9 +201,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_edit = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |(field, value): (Field, String)| {
-            dispatcher.dispatch(Action::Edit(field, value))
-        })
+        Callback::from(move |(field, value): (Field, String)| dispatcher.dispatch(Action::Edit(field, value)))
     };
     let on_blur = {
         let dispatcher = state.dispatcher();
@@ -230,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Submit);
             // Take the user to the first field that needs attention.
             if let Some(field) = state.0.first_invalid() {
-                focus(&field::input_id(&prefix, field));
+                focus(e.target(), &field::input_id(&prefix, field));
             }
         })
     };
@@ -267,11 +252,7 @@ pub fn App(props: &AppProps) -> Html {
     let outcome = match &s.submission {
         Submission::Done(Outcome::Created(b)) => {
             // Fuller data from the list replaces the create reply as it arrives.
-            let latest = s
-                .follow
-                .as_ref()
-                .and_then(|f| f.latest.as_deref())
-                .unwrap_or(b);
+            let latest = s.follow.as_ref().and_then(|f| f.latest.as_deref()).unwrap_or(b);
             html! {
                 <>
                     if let Some(f) = &s.follow {
@@ -326,11 +307,11 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-fn focus(id: &str) {
+/// Focuses the element `id` inside `form` (looked up from the form, so it works in a shadow root).
+fn focus(form: Option<web_sys::EventTarget>, id: &str) {
     use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+    let form = form.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let el = form.and_then(|f| f.query_selector(&format!("#{id}")).ok().flatten());
     if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }

@@ -21,6 +21,8 @@ const ELEMENT_NAME: &str = "css-snapshot-form";
 
 thread_local! {
     static MOUNTED: Cell<u32> = const { Cell::new(0) };
+    /// Every element a form was rendered into (inside shadow roots too), for the panic notice.
+    static ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -94,6 +96,7 @@ fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
 pub struct FormHandle {
     app: Option<AppHandle<App>>,
     props: AppPropsParts,
+    root: web_sys::Element,
     /// The custom element passes all its attributes on each change (a removed one must
     /// fall back to its default); JS hosts pass only what changes.
     replace_on_update: bool,
@@ -120,11 +123,7 @@ impl AppPropsParts {
 impl FormHandle {
     /// Changes options (API base, ids, language, …); what the user typed elsewhere is kept.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
-        let base = if self.replace_on_update {
-            Config::default()
-        } else {
-            self.props.config.clone()
-        };
+        let base = if self.replace_on_update { Config::default() } else { self.props.config.clone() };
         self.props.config = base.with_pairs(option_pairs(options)?);
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.props());
@@ -137,6 +136,7 @@ impl FormHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        ROOTS.with(|r| r.borrow_mut().retain(|e| e != &self.root));
     }
 }
 
@@ -145,17 +145,11 @@ fn render(root: web_sys::Element, host: Option<web_sys::Element>, config: Config
         m.set(m.get() + 1);
         m.get()
     });
-    let parts = AppPropsParts {
-        config,
-        id_prefix: format!("csf{n}"),
-        host,
-    };
+    let parts = AppPropsParts { config, id_prefix: format!("csf{n}"), host };
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+    let root_kept = root.clone();
     let app = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
-    FormHandle {
-        app: Some(app),
-        props: parts,
-        replace_on_update: false,
-    }
+    FormHandle { app: Some(app), props: parts, replace_on_update: false, root: root_kept }
 }
 
 /// Mounts a form into `element` with `options` (`{apiBase, projectId, clusterId, lang,
@@ -184,18 +178,12 @@ pub fn boot(base: &str) {
         return;
     };
     for i in 0..found.length() {
-        let Some(el) = found
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
             continue;
         };
-        let attrs = OPTION_NAMES
-            .iter()
-            .filter_map(|a| el.get_attribute(&format!("data-{a}")).map(|v| (*a, v)));
-        let config = Config::default()
-            .with_pairs(attrs)
-            .with_pairs(query_pairs(&query));
+        let attrs =
+            OPTION_NAMES.iter().filter_map(|a| el.get_attribute(&format!("data-{a}")).map(|v| (*a, v)));
+        let config = Config::default().with_pairs(attrs).with_pairs(query_pairs(&query));
         // Auto-mounted forms live as long as the page.
         std::mem::forget(render(el.clone(), Some(el), config));
     }
@@ -224,20 +212,13 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(roots) = document.query_selector_all(".csf") else {
-        return;
-    };
-    for i in 0..roots.length() {
-        if let Some(root) = roots
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            if let Ok(note) = document.create_element("p") {
-                note.set_class_name("csf-panic");
-                note.set_attribute("role", "alert").ok();
-                note.set_text_content(Some(Lang::default().ui(Ui::Panic)));
-                root.prepend_with_node_1(&note).ok();
-            }
+    let roots = ROOTS.try_with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default()).unwrap_or_default();
+    for root in roots.iter().filter(|r| r.is_connected()) {
+        if let Ok(note) = document.create_element("p") {
+            note.set_class_name("csf-panic");
+            note.set_attribute("role", "alert").ok();
+            note.set_text_content(Some(Lang::default().ui(Ui::Panic)));
+            root.prepend_with_node_1(&note).ok();
         }
     }
 }

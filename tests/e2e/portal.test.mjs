@@ -311,11 +311,8 @@ test('a form moved in the page keeps its state; a removed one is torn down clean
     assert.deepEqual(errors, []);
   }));
 
-// Known page bug: App's focus() looks the field up with document.getElementById, which does not
-// search shadow roots, so inside <css-snapshot-form> focus stays on the submit button. The
-// standalone page (no shadow root) moves focus to the field. Remove `todo` once fixed.
-test('an invalid submit moves focus to the first invalid field inside the shadow root',
-  { todo: 'focus() uses document.getElementById, blind to shadow roots' }, () =>
+// focus() once used document.getElementById, which does not search shadow roots.
+test('an invalid submit moves focus to the first invalid field inside the shadow root', () =>
     withPortal('focus', async (page) => {
       await formField(page, 'form-a', 'name').fill('');
       await submitOf(page, 'form-a').click();

@@ -46,11 +46,7 @@ impl ManualClock {
 
 /// Starts `config` in-process on `clock`, see [`start`].
 pub fn start_with_clock(config: Config, clock: &ManualClock) -> SocketAddr {
-    start_emulator(
-        Emulator::open(config)
-            .expect("open the emulator")
-            .with_clock(clock.clock()),
-    )
+    start_emulator(Emulator::open(config).expect("open the emulator").with_clock(clock.clock()))
 }
 
 /// Starts `emulator` in-process, see [`start`].
@@ -59,15 +55,10 @@ pub fn start_emulator(emulator: Emulator) -> SocketAddr {
     let addr = listener.local_addr().expect("address");
     listener.set_nonblocking(true).expect("non-blocking");
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            css_emulator::serve_emulator(listener, emulator, std::future::pending())
-                .await
-                .expect("serve");
+            css_emulator::serve_emulator(listener, emulator, std::future::pending()).await.expect("serve");
         });
     });
     addr
@@ -84,10 +75,7 @@ pub struct Reply {
 impl Reply {
     /// The value of header `name` (any case), if present.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     /// The body parsed as JSON; panics with the body when it is not JSON.
@@ -118,17 +106,9 @@ fn dechunk(mut raw: &str) -> String {
 }
 
 /// Sends one request with `Connection: close` and reads the whole reply.
-pub fn http(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Reply {
+pub fn http(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
     let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (k, v) in headers {
         request.push_str(&format!("{k}: {v}\r\n"));
@@ -141,57 +121,30 @@ pub fn http(
     let (head, body) = raw.split_once("\r\n\r\n").expect("header end");
     let mut lines = head.split("\r\n");
     let status_line = lines.next().expect("status line");
-    let status = status_line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
+    let status = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("status");
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    let chunked =
+        headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked { dechunk(body) } else { body.to_string() };
+    Reply { status, headers, body }
 }
 
 /// `POST` a JSON body with the page's content type.
 pub fn post_json(addr: SocketAddr, path: &str, body: &str) -> Reply {
-    http(
-        addr,
-        "POST",
-        path,
-        &[("Content-Type", "application/json")],
-        body,
-    )
+    http(addr, "POST", path, &[("Content-Type", "application/json")], body)
 }
 
 /// The create path for a cluster.
 pub fn create_path(project_id: &str, cluster_id: &str) -> String {
-    css_snapshot_form::request::cluster_path(
-        project_id,
-        cluster_id,
-        css_snapshot_form::spec::CREATE_SEGMENT,
-    )
+    css_snapshot_form::request::cluster_path(project_id, cluster_id, css_snapshot_form::spec::CREATE_SEGMENT)
 }
 
 /// The list path for a cluster.
 pub fn list_path(project_id: &str, cluster_id: &str) -> String {
-    css_snapshot_form::request::cluster_path(
-        project_id,
-        cluster_id,
-        css_snapshot_form::spec::LIST_SEGMENT,
-    )
+    css_snapshot_form::request::cluster_path(project_id, cluster_id, css_snapshot_form::spec::LIST_SEGMENT)
 }
 
 /// A string member's text, or a number's.
@@ -204,18 +157,10 @@ pub fn text_of<'a>(v: &'a Json, key: &str) -> &'a str {
 /// The `backups` of the example cluster's list reply, asserting a 200 `{"backups":[...]}`.
 pub fn list_example(addr: SocketAddr) -> Vec<Json> {
     use css_snapshot_form::spec::{EXAMPLE_CLUSTER_ID, EXAMPLE_PROJECT_ID, LIST_BACKUPS_KEY};
-    let reply = http(
-        addr,
-        "GET",
-        &list_path(EXAMPLE_PROJECT_ID, EXAMPLE_CLUSTER_ID),
-        &[],
-        "",
-    );
+    let reply = http(addr, "GET", &list_path(EXAMPLE_PROJECT_ID, EXAMPLE_CLUSTER_ID), &[], "");
     assert_eq!(reply.status, 200, "{}", reply.body);
     let v = reply.json();
-    let Json::Object(members) = &v else {
-        panic!("object expected: {}", reply.body)
-    };
+    let Json::Object(members) = &v else { panic!("object expected: {}", reply.body) };
     assert_eq!(members.len(), 1, "{}", reply.body);
     match v.get(LIST_BACKUPS_KEY) {
         Some(Json::Array(items)) => items.clone(),

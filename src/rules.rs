@@ -109,6 +109,8 @@ pub enum Problem {
     UnusualProjectId,
     /// A cluster id is normally a UUID.
     UnusualClusterId,
+    /// `.` or `..` as an id: a URL would resolve it as a path step.
+    DotSegment,
     /// The cluster already has a snapshot with this name (known from its list, not a spec rule).
     NameTaken,
 }
@@ -281,6 +283,10 @@ fn truncate_chars(s: &str, max: usize) -> String {
 fn check_id(value: &str, unusual: Problem, looks_right: fn(&str) -> bool) -> Vec<Finding> {
     if value.is_empty() {
         return vec![Finding::error(Problem::Required)];
+    }
+    // URL parsing would resolve these segments and send the request to another path.
+    if value == "." || value == ".." {
+        return vec![Finding::error(Problem::DotSegment)];
     }
     let mut out = Vec::new();
     bad_chars(value, &mut out, |c| c.is_whitespace() || c.is_control() || spec::ID_FORBIDDEN.contains(&c));
@@ -636,6 +642,15 @@ mod tests {
             for c in ['/', '?', '#', ' '] {
                 assert_eq!(errors(field, &format!("ab{c}")).len(), 1, "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn dot_segments_are_not_ids() {
+        for field in [Field::ProjectId, Field::ClusterId] {
+            assert_eq!(errors(field, "."), vec![Problem::DotSegment]);
+            assert_eq!(errors(field, ".."), vec![Problem::DotSegment]);
+            assert!(errors(field, "...").is_empty());
         }
     }
 

@@ -170,6 +170,9 @@ impl Lang {
                     };
                     format!("\"{item}\": {why}.")
                 }
+                Problem::DotSegment => {
+                    "'.' and '..' cannot be IDs: in an address they mean \"this folder\" and \"the folder above\".".into()
+                }
                 Problem::NameTaken => "Already used on this cluster: choose another name.".into(),
                 Problem::UnusualProjectId => "This does not look like a project ID (32 hexadecimal characters). Check it if the request is refused.".into(),
                 Problem::UnusualClusterId => "This does not look like a cluster ID (a UUID such as ea244205-d641-45d9-9dcb-ab2236bcd07e). Check it if the request is refused.".into(),

@@ -2,7 +2,7 @@
 //! that components stay thin and all of this is tested on the host.
 
 use crate::follow::{Follow, Phase, SnapshotStatus};
-use crate::outcome::{Failure, ServiceError};
+use crate::outcome::{self, Failure, ServiceError};
 use crate::reply::{BackupView, Row, Shown};
 use crate::rules::{self, Severity};
 use crate::spec::{self, Field};
@@ -149,7 +149,8 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
             if let Some(ServiceError { code, message, .. }) = service {
                 v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
                 v.service_code = code.clone();
-                v.service_message = message.clone();
+                // A message is shown whole up to the raw-body limit, then cut.
+                v.service_message = message.as_deref().map(|m| outcome::raw_for_display(m).0);
             }
             v.request_id = request_id.clone();
             v.raw = raw.clone();

@@ -75,7 +75,12 @@ fn check_failure(status: u16, body: &str, f: &Failure) -> Result<(), TestCaseErr
             if let Some(ServiceError { code, message, .. }) = service {
                 prop_assert!(code.is_some() || message.is_some());
                 prop_assert_eq!(&v.service_code, code);
-                prop_assert_eq!(&v.service_message, message);
+                // Shown whole up to the display limit, then cut.
+                let shown = message.as_deref().map(|m| outcome::raw_for_display(m).0);
+                prop_assert_eq!(&v.service_message, &shown);
+                if let (Some(m), Some(full)) = (&v.service_message, message) {
+                    prop_assert!(full.starts_with(m.as_str()) && m.chars().count() <= RAW_SHOWN_CHARS);
+                }
             }
         }
         Failure::UnreadableSuccess { status: s, problem, raw, raw_cut, .. } => {

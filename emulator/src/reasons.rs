@@ -81,6 +81,7 @@ pub fn reason(field: Field, problem: &Problem) -> String {
         Problem::IndexName { item, issue } => format!("index '{item}' {}", index_issue(issue)),
         Problem::UnusualProjectId => "is not 32 hexadecimal characters".into(),
         Problem::UnusualClusterId => "is not a UUID".into(),
+        Problem::DotSegment => "cannot be '.' or '..'".into(),
         Problem::NameTaken => "is already used on this cluster".into(),
     }
 }

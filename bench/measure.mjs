@@ -106,7 +106,12 @@ function listFiles(dir, base = dir) {
   return out.sort();
 }
 
-export function sizesOf(dir) {
+/**
+ * Sizes of every file of `dir`. `counted` says which files the total covers: the files the page
+ * fetched to show the form when known (from a browser run), else the top-level html, js, wasm and
+ * css files (a build's subfolders, like a demo portal, are not part of the form).
+ */
+export function sizesOf(dir, counted = null) {
   const files = listFiles(dir).map((file) => {
     const buf = fs.readFileSync(path.join(dir, file));
     const ext = path.extname(file).slice(1).toLowerCase();
@@ -114,6 +119,7 @@ export function sizesOf(dir) {
     return {
       file,
       kind,
+      counted: counted ? counted.has(file) : kind !== 'other' && !file.includes('/'),
       raw: buf.length,
       gzip: zlib.gzipSync(buf, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(buf, {
@@ -126,11 +132,9 @@ export function sizesOf(dir) {
       }).length,
     };
   });
-  // The budget counts what the page needs to show the form: html + js + wasm + css.
-  const counted = files.filter((f) => f.kind !== 'other');
   const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of counted) for (const k of Object.keys(total)) total[k] += f[k];
-  return { dir, files, total };
+  for (const f of files.filter((f) => f.counted)) for (const k of Object.keys(total)) total[k] += f[k];
+  return { dir, countedBy: counted ? 'fetched by the page' : 'top-level html/js/wasm/css', files, total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,11 +164,22 @@ function spread(xs) {
 /** Installed before any page script: records when the form becomes usable, FCP, the wasm. */
 function initScript(ready) {
   const b = (window.__bench = { ready: undefined, started: undefined, fcp: undefined, wasm: null });
-  // Trunk's loader announces the instantiated module; its exports hold the linear memory.
-  addEventListener('TrunkApplicationStarted', (e) => {
-    b.started = performance.now();
-    b.wasm = (e && e.detail && e.detail.wasm) || null;
-  });
+  // Whatever loader starts the module, it goes through WebAssembly.instantiate(Streaming): keep the
+  // instance (its exports hold the linear memory) and when it was ready.
+  for (const fn of ['instantiateStreaming', 'instantiate']) {
+    const orig = WebAssembly[fn];
+    if (typeof orig !== 'function') continue;
+    WebAssembly[fn] = function (...args) {
+      return orig.apply(this, args).then((r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r && r.instance;
+        if (instance && !b.wasm) {
+          b.wasm = instance.exports;
+          b.started = performance.now();
+        }
+        return r;
+      });
+    };
+  }
   const check = () => {
     if (b.ready === undefined && ready.every((s) => document.querySelector(s))) {
       b.ready = performance.now();
@@ -183,12 +198,13 @@ function initScript(ready) {
   // page itself, so the time is the page's own work. Both pages call window.fetch.
   const realFetch = window.fetch;
   window.fetch = function (input, init) {
-    const url = typeof input === 'string' ? input : input && input.url;
-    if (b.stubReply && String(url).includes('/index_snapshot')) {
+    const url = String(typeof input === 'string' || input instanceof URL ? input : input && input.url);
+    const method = String((init && init.method) || (input && input.method) || 'GET').toUpperCase();
+    if (b.stubReply && method === 'POST' && /\/index_snapshot(\?|$)/.test(url)) {
       b.stubbed = (b.stubbed || 0) + 1;
       return Promise.resolve(new Response(b.stubReply, { status: 201, headers: { 'Content-Type': 'application/json' } }));
     }
-    return realFetch.apply(this, arguments);
+    return realFetch.apply(window, arguments);
   };
 }
 
@@ -270,7 +286,7 @@ async function submitBench({ n, name, timeoutMs }) {
     mo.disconnect();
     if (t1 === null) { misses++; continue; }
     total.push(t1 - t0);
-    const entry = performance.getEntriesByType('resource').filter((e) => e.name.includes('/index_snapshot')).pop();
+    const entry = performance.getEntriesByType('resource').filter((e) => /\/index_snapshot(\?|$)/.test(e.name)).pop();
     if (entry && entry.responseEnd > 0) render.push(t1 - entry.responseEnd);
   }
   return { total, render, misses, domNodes: document.getElementsByTagName('*').length };
@@ -330,7 +346,9 @@ async function measureOnce(chromium, target, o) {
     // Intercept only now, so the page load above is not slowed by interception.
     const body = JSON.stringify(EXAMPLE_REPLY);
     let posts = 0;
-    await page.route('**/index_snapshot', (route) => {
+    // Only the create call (POST …/index_snapshot); anything else the page asks goes to the server.
+    await page.route(/\/index_snapshot(\?|$)/, (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
       if (route.request().method() === 'POST') posts++;
       return route.fulfill({ status: 201, contentType: 'application/json', body });
     });
@@ -388,12 +406,18 @@ const pad = (s, w) => String(s).padEnd(w);
 const lpad = (s, w) => String(s).padStart(w);
 
 function sizeTable(title, s) {
-  const lines = [`${title}  (${path.relative(ROOT, s.dir) || '.'}/; bytes)`];
+  const lines = [`${title}  (${path.relative(ROOT, s.dir) || '.'}/; bytes; total = files ${s.countedBy})`];
   lines.push(`  ${pad('file', 44)}${lpad('raw', 10)}${lpad('gzip -9', 10)}${lpad('brotli', 10)}`);
-  for (const f of s.files) {
-    lines.push(`  ${pad(f.file + (f.kind === 'other' ? ' (not counted)' : ''), 44)}${lpad(fmtInt(f.raw), 10)}${lpad(fmtInt(f.gzip), 10)}${lpad(fmtInt(f.brotli), 10)}`);
+  const shown = s.files.filter((f) => f.counted);
+  for (const f of shown) {
+    lines.push(`  ${pad(f.file, 44)}${lpad(fmtInt(f.raw), 10)}${lpad(fmtInt(f.gzip), 10)}${lpad(fmtInt(f.brotli), 10)}`);
   }
-  lines.push(`  ${pad('total html+js+wasm+css', 44)}${lpad(fmtInt(s.total.raw), 10)}${lpad(fmtInt(s.total.gzip), 10)}${lpad(fmtInt(s.total.brotli), 10)}`);
+  lines.push(`  ${pad('total', 44)}${lpad(fmtInt(s.total.raw), 10)}${lpad(fmtInt(s.total.gzip), 10)}${lpad(fmtInt(s.total.brotli), 10)}`);
+  const rest = s.files.filter((f) => !f.counted);
+  if (rest.length) {
+    const raw = rest.reduce((a, f) => a + f.raw, 0);
+    lines.push(`  not counted (not needed for the form): ${rest.length} file(s), ${fmtInt(raw)} B raw: ${rest.slice(0, 6).map((f) => f.file).join(', ')}${rest.length > 6 ? ', …' : ''}`);
+  }
   return lines.join('\n');
 }
 
@@ -440,7 +464,7 @@ function checkBudgets(budgets, sizes, app, yard) {
     status: value === null || limit === null ? 'n/a' : value <= limit ? 'PASS' : 'OVER', note,
   });
   const sb = budgets.size;
-  push(`total gzip -9 of html+js+wasm+css ≤ ${fmtInt(sb.max_gzip_bytes)} B`, sizes.total.gzip, sb.max_gzip_bytes, 'B', true);
+  push(`total gzip -9 of the files fetched (html+js+wasm+css) ≤ ${fmtInt(sb.max_gzip_bytes)} B`, sizes.total.gzip, sb.max_gzip_bytes, 'B', true);
   const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
   const fu = budgets.form_usable;
   push(`form usable ≤ ${fu.max_ratio_to_yardstick}× yardstick (median)`, ratio(app.formUsable.median, yard.formUsable.median),
@@ -458,14 +482,14 @@ function checkBudgets(budgets, sizes, app, yard) {
 }
 
 /** Which files the page actually fetched, against the folder's files. */
-function transferCheck(target, sizes, runs) {
+function transferCheck(target, dir, runs) {
   const run = runs.find((r) => r.ok);
   if (!run) return null;
   const origin = new URL(target.url).origin;
   const fetched = run.load.transfers.filter((t) => t.url.startsWith(origin) && !t.url.includes('/v1.0/'));
-  const files = new Set(sizes.files.map((f) => f.file));
+  const files = new Set(listFiles(dir));
   const byPath = fetched.map((t) => {
-    let p = new URL(t.url).pathname.replace(/^\//, '');
+    let p = decodeURIComponent(new URL(t.url).pathname).replace(/^\//, '');
     if (p === '' || p.endsWith('/')) p += 'index.html';
     return { ...t, file: p, inDir: files.has(p) };
   });
@@ -540,8 +564,14 @@ async function main() {
   }
   const failed = [...runs.app, ...runs.yardstick].filter((r) => !r.ok);
   const summary = { app: summarise(runs.app), yardstick: summarise(runs.yardstick) };
+  const transfer = { app: transferCheck(targets.app, o.dist, runs.app), yardstick: transferCheck(targets.yardstick, o.yardstickDir, runs.yardstick) };
+  // Count exactly what the page fetched (the transfer list), with the sizes of the files on disk.
+  for (const [key, dir] of [['app', o.dist], ['yardstick', o.yardstickDir]]) {
+    const t = transfer[key];
+    if (t) sizes[key] = sizesOf(dir, new Set(t.fetched.filter((f) => f.inDir).map((f) => f.file)));
+  }
+
   const budgetLines = checkBudgets(budgets, sizes.app, summary.app, summary.yardstick);
-  const transfer = { app: transferCheck(targets.app, sizes.app, runs.app), yardstick: transferCheck(targets.yardstick, sizes.yardstick, runs.yardstick) };
 
   // --- print
   const A = summary.app;
@@ -558,7 +588,7 @@ async function main() {
     const t = transfer[key];
     if (!t) continue;
     L.push(`  fetched by the ${targets[key].label} to show the form: ${t.fetched.map((f) => `${f.file} (${fmtInt(f.encodedBodySize)} B on the wire)`).join(', ')}`);
-    if (t.notFetched.length) L.push(`    in the folder but not fetched: ${t.notFetched.join(', ')}`);
+    if (t.notFetched.length) L.push(`    in the folder but not fetched: ${t.notFetched.length > 8 ? `${t.notFetched.slice(0, 8).join(', ')}, … (${t.notFetched.length})` : t.notFetched.join(', ')}`);
     if (t.notInDir.length) L.push(`    fetched but not in the folder: ${t.notInDir.join(', ')}`);
     if (t.other.length) L.push(`    other origins: ${t.other.join(', ')}`);
   }
@@ -572,7 +602,7 @@ async function main() {
   row('form usable (navigation → name + button)', A.formUsable, Y.formUsable);
   row('  first contentful paint', A.fcp, Y.fcp);
   row('  DOMContentLoaded', A.domContentLoaded, Y.domContentLoaded);
-  row('  wasm started (TrunkApplicationStarted)', A.wasmStarted, Y.wasmStarted);
+  row('  wasm instantiated', A.wasmStarted, Y.wasmStarted);
   row(`keystroke → verdict p50`, A.keyP50, Y.keyP50);
   row(`keystroke → verdict p95`, A.keyP95, Y.keyP95);
   row(`keystroke → verdict max`, A.keyMax, Y.keyMax);
@@ -633,7 +663,10 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e && e.stack || e);
-  process.exit(2);
-});
+// Run only as a program; bench/levers.mjs imports sizesOf.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e && e.stack || e);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,336 @@
+// Size levers, measured: builds the page from a scratch copy of a commit once per variant
+// (release profile settings, wasm-opt level) and prints the sizes; then, with --crates, which
+// crates the wasm's bytes belong to (twiggy on a build that keeps function names).
+// Nothing in the repository is changed: every edit is made in the scratch copy.
+//
+//   node bench/levers.mjs [--commit REV] [--scratch DIR] [--only name,name] [--crates] [--no-variants]
+//                         [--experiments]   # also source-level experiments (x-…), see EXPERIMENTS
+//                         [--crates-with no-serde,tracing-off]   # the crate split after experiments
+//
+// Needs the tools of scripts/setup (trunk, wasm-bindgen, node_modules/.bin/wasm-opt); --crates also
+// needs twiggy (`cargo install twiggy`). Results: bench/out/levers.json. Each build takes ~1 min.
+import { execFileSync, execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sizesOf } from './measure.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const o = { commit: 'HEAD', scratch: path.join(os.tmpdir(), 'css-bench-levers'), only: null, crates: false, variants: true, experiments: false };
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--commit') o.commit = argv[++i];
+    else if (a === '--scratch') o.scratch = path.resolve(argv[++i]);
+    else if (a === '--only') o.only = argv[++i].split(',');
+    else if (a === '--crates') o.crates = true;
+    else if (a === '--no-variants') o.variants = false;
+    else if (a === '--experiments') o.experiments = true;
+    else if (a === '--crates-with') { o.crates = true; o.cratesWith = argv[++i].split(','); }
+    else if (a === '--help' || a === '-h') {
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 9).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+// --- edits made in the scratch copy -----------------------------------------------------------
+
+/** Sets (value) or removes (null) keys of Cargo.toml's [profile.release]. */
+function setProfile(toml, changes) {
+  const lines = toml.split('\n');
+  let start = lines.findIndex((l) => l.trim() === '[profile.release]');
+  if (start < 0) {
+    lines.push('', '[profile.release]');
+    start = lines.length - 1;
+  }
+  let end = lines.findIndex((l, i) => i > start && /^\s*\[/.test(l));
+  if (end < 0) end = lines.length;
+  for (const [key, value] of Object.entries(changes)) {
+    const i = lines.findIndex((l, j) => j > start && j < end && new RegExp(`^\\s*${key}\\s*=`).test(l));
+    if (value === null) {
+      if (i >= 0) { lines.splice(i, 1); end--; }
+    } else if (i >= 0) lines[i] = `${key} = ${value}`;
+    else { lines.splice(end, 0, `${key} = ${value}`); end++; }
+  }
+  return lines.join('\n');
+}
+
+/** Sets (value) or removes (null) an attribute of the `rel="rust"` link in index.html. */
+function setRustLink(html, attr, value) {
+  return html.replace(/<link\b[^>]*\brel="rust"[^>]*>/s, (link) => {
+    const re = new RegExp(`\\s+${attr}="[^"]*"`, 's');
+    const without = link.replace(re, '');
+    if (value === null) return without;
+    return without.replace(/\s*\/?>$/, (end) => ` ${attr}="${value}"${end}`);
+  });
+}
+
+const cargo = (changes) => ({ cargo: changes });
+const VARIANTS = [
+  { name: 'as-committed', what: 'the repository as committed', edit: {} },
+  { name: 'opt-s', what: 'opt-level = "s"', edit: cargo({ 'opt-level': '"s"' }) },
+  { name: 'opt-3', what: 'opt-level = 3', edit: cargo({ 'opt-level': '3' }) },
+  { name: 'no-lto', what: 'lto = false', edit: cargo({ lto: 'false' }) },
+  { name: 'lto-thin', what: 'lto = "thin"', edit: cargo({ lto: '"thin"' }) },
+  { name: 'cgu-default', what: 'codegen-units left at the default (16)', edit: cargo({ 'codegen-units': null }) },
+  { name: 'panic-unwind', what: 'panic left at the default', edit: cargo({ panic: null }) },
+  { name: 'no-strip', what: 'strip left at the default', edit: cargo({ strip: null }) },
+  {
+    name: 'cargo-defaults', what: 'no [profile.release] settings (opt-level 3, no LTO, 16 CGUs)',
+    edit: cargo({ 'opt-level': null, lto: null, 'codegen-units': null, panic: null, strip: null }),
+  },
+  { name: 'wasm-opt-off', what: 'data-wasm-opt="0" (no wasm-opt)', edit: { wasmOpt: '0' } },
+  { name: 'wasm-opt-s', what: 'data-wasm-opt="s"', edit: { wasmOpt: 's' } },
+  { name: 'wasm-opt-4', what: 'data-wasm-opt="4"', edit: { wasmOpt: '4' } },
+  { name: 'wasm-opt-converge', what: 'data-wasm-opt="z" plus --converge', edit: { wasmOptParamsAppend: '--converge' } },
+  {
+    name: 'no-levers', what: 'cargo defaults and no wasm-opt',
+    edit: { cargo: { 'opt-level': null, lto: null, 'codegen-units': null, panic: null, strip: null }, wasmOpt: '0' },
+  },
+];
+
+// Source-level experiments (opt-in with --experiments): each edits the scratch copy's sources and
+// is skipped when the code it expects is no longer there. Their diffs are in bench/README.md.
+function replaceOnce(file, from, to) {
+  const s = fs.readFileSync(file, 'utf8');
+  if (!s.includes(from)) throw new Error(`not applicable at this commit: ${path.basename(file)} has changed`);
+  fs.writeFileSync(file, s.replace(from, to));
+}
+const EXPERIMENTS = {
+  /**
+   * Mount options read with js_sys::Object::entries instead of serde-wasm-bindgen; numbers are
+   * written by JS (Number.prototype.toString), so neither serde nor Rust's float formatting is linked.
+   */
+  'no-serde': (dir) => {
+    const mount = path.join(dir, 'src/app/mount.rs');
+    replaceOnce(mount, 'use std::collections::BTreeMap;\n', '');
+    replaceOnce(mount, 'use serde::Deserialize;\n', '');
+    const s = fs.readFileSync(mount, 'utf8');
+    const from = s.indexOf('/// Option values a JS host may pass: text, flags or numbers.');
+    const to = s.indexOf('/// A mounted form, returned to JS hosts.');
+    if (from < 0 || to < 0) throw new Error('not applicable at this commit: mount.rs has changed');
+    fs.writeFileSync(mount, s.slice(0, from) + `/// Reads a JS options object (\`{apiBase: "/x", hideToken: true}\`) as key/value pairs, in key
+/// order: text as is, flags as \`true\`/\`false\`, numbers as JS writes them. Read with Reflect rather
+/// than serde, which would link serde and Rust's float formatting (~25 KB of wasm).
+fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    if !options.is_object() {
+        return Err(JsError::new("css-snapshot-form: bad options: expected an object"));
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let text = if let Some(t) = value.as_string() {
+            t
+        } else if let Some(b) = value.as_bool() {
+            b.to_string()
+        } else if value.as_f64().is_some() {
+            value.unchecked_into::<js_sys::Number>().to_string(10).map(String::from).unwrap_or_default()
+        } else if value.is_undefined() {
+            continue;
+        } else {
+            return Err(JsError::new(&format!(
+                "css-snapshot-form: bad options: {key}: expected text, a flag or a number"
+            )));
+        };
+        pairs.push((key, text));
+    }
+    pairs.sort();
+    Ok(pairs)
+}
+
+` + s.slice(to));
+    replaceOnce(path.join(dir, 'Cargo.toml'), 'serde = { version = "1", default-features = false, features = ["derive"] }\nserde-wasm-bindgen = "0.6.5"\n', '');
+  },
+  /** Yew's tracing events compiled out in release builds (a Cargo.toml line; no code change). */
+  'tracing-off': (dir) => {
+    const anchor = 'gloo-net = { version = "0.7.0", default-features = false, features = ["http"] }\n';
+    replaceOnce(path.join(dir, 'Cargo.toml'), anchor, `${anchor}# Not used directly: compiles out the tracing events inside Yew (smaller wasm).
+tracing = { version = "0.1", default-features = false, features = ["release_max_level_off"] }
+`);
+  },
+  /** The one Unicode case conversion (of an English constant) made ASCII: drops core's case tables. */
+  'ascii-lowercase': (dir) => {
+    replaceOnce(path.join(dir, 'src/text.rs'), 'self.ui(Ui::Failed).to_lowercase()', 'self.ui(Ui::Failed).to_ascii_lowercase()');
+  },
+};
+const EXPERIMENT_VARIANTS = [
+  { name: 'x-no-serde', what: 'mount options via js_sys (no serde, serde-wasm-bindgen)', edit: { experiments: ['no-serde'] } },
+  { name: 'x-tracing-off', what: 'tracing release_max_level_off (Yew\'s events compiled out)', edit: { experiments: ['tracing-off'] } },
+  { name: 'x-ascii-lowercase', what: 'to_ascii_lowercase for the one to_lowercase', edit: { experiments: ['ascii-lowercase'] } },
+  { name: 'x-all', what: 'no-serde + tracing-off + ascii-lowercase', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'] } },
+  { name: 'x-all-no-wasm-opt', what: 'the three above, and data-wasm-opt="0"', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'], wasmOpt: '0' } },
+  { name: 'x-all-wasm-opt-s', what: 'the three above, and data-wasm-opt="s"', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'], wasmOpt: 's' } },
+];
+
+// --- building ---------------------------------------------------------------------------------
+
+const env = {
+  ...process.env,
+  PATH: `${path.join(ROOT, 'node_modules/.bin')}:${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}`,
+  TRUNK_SKIP_VERSION_CHECK: 'true',
+};
+
+function checkout(o) {
+  const rev = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', o.commit], { encoding: 'utf8' }).trim();
+  const base = path.join(o.scratch, `src-${rev}`);
+  if (!fs.existsSync(path.join(base, 'Cargo.toml'))) {
+    fs.mkdirSync(base, { recursive: true });
+    execSync(`git -C ${JSON.stringify(ROOT)} archive ${rev} | tar -x -C ${JSON.stringify(base)}`, { stdio: 'inherit' });
+  }
+  return { rev, base };
+}
+
+function prepare(o, base, name, edit) {
+  const dir = path.join(o.scratch, 'v', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  execFileSync('cp', ['-a', base, dir]);
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  for (const x of edit.experiments || []) EXPERIMENTS[x](dir);
+  if (edit.cargo) {
+    const f = path.join(dir, 'Cargo.toml');
+    fs.writeFileSync(f, setProfile(fs.readFileSync(f, 'utf8'), edit.cargo));
+  }
+  let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  if (edit.wasmOpt !== undefined) html = setRustLink(html, 'data-wasm-opt', edit.wasmOpt);
+  if (edit.wasmOptParamsAppend !== undefined) {
+    const params = (html.match(/data-wasm-opt-params="([^"]*)"/s) || [])[1] || '';
+    html = setRustLink(html, 'data-wasm-opt-params', `${params} ${edit.wasmOptParamsAppend}`.trim());
+  }
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  return dir;
+}
+
+function build(o, dir) {
+  const dist = path.join(dir, 'dist');
+  const t0 = Date.now();
+  const log = path.join(dir, 'build.log');
+  try {
+    execFileSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
+      cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(o.scratch, 'target') },
+      stdio: ['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')],
+    });
+  } catch {
+    throw new Error(`build failed in ${dir}; see ${log}`);
+  }
+  return { dist, seconds: (Date.now() - t0) / 1000 };
+}
+
+// --- crates (twiggy) --------------------------------------------------------------------------
+
+const PRIMITIVES = new Set(['f32', 'f64', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32',
+  'i64', 'i128', 'isize', 'bool', 'char', 'str', 'T', 'F', 'A', 'B', 'K', 'V']);
+
+/** The crate a path (`yew::html::…`, `&T`, `[u8]`) starts with; primitives count as core. */
+function crateOfPath(p) {
+  const m = p.replace(/^(<|&|\*const |\*mut |mut |dyn |\[|\(|\s)+/, '').match(/^([A-Za-z_][A-Za-z0-9_]*)/);
+  if (!m) return null;
+  return PRIMITIVES.has(m[1]) || /^[A-Z]$/.test(m[1]) ? 'core' : m[1];
+}
+
+/**
+ * The crate a demangled function name belongs to: the first path segment; for `<T as Trait>::f`
+ * the crate of T, or of Trait when T is a primitive or generic. Monomorphised generic code is
+ * named after the generic's crate: e.g. Yew's component lifecycle instantiated for the page's
+ * components (their `view` functions are inlined there) counts as yew.
+ */
+function crateOf(name) {
+  if (/subsection|custom section/.test(name)) return null; // names, producers: not shipped code
+  if (/^data segment|^data\[\d+\]$/.test(name)) return '(data segments: strings, tables, constants)';
+  if (/^code\[\d+\]$/.test(name)) return '(unnamed functions: wasm-bindgen shims)';
+  if (/^(table|elem|type|import|export|global|memory|start)\b|^\w+\[\d+\]$/.test(name)) return '(wasm sections: types, imports, exports, table)';
+  if (/^__wbg|^__wbindgen|^__externref/.test(name)) return 'wasm-bindgen (import shims)';
+  if (/^__rust|^__rdl|^__rg/.test(name)) return 'alloc';
+  if (/^[a-z_][a-z0-9_]*$/.test(name)) return '(exported functions: the page\'s wasm-bindgen exports)';
+  let n = name.replace(/\[[0-9a-f]{16}\]/g, '');
+  const drop = n.match(/^core::ptr::drop_in_place<(.*)>(::h[0-9a-f]+)?$/);
+  if (drop) n = drop[1];
+  const impl = n.match(/^<(.+?) as (.+?)>::/);
+  if (impl) {
+    const t = crateOfPath(impl[1]);
+    if (t && t !== 'core') return t;
+    return crateOfPath(impl[2]) || '(other)';
+  }
+  return crateOfPath(n) || '(other)';
+}
+
+function crates(o, base) {
+  // Keep function names through rustc (no strip) and wasm-opt (--debuginfo); the name section
+  // itself is left out of the totals.
+  const dir = prepare(o, base, 'names', { cargo: { strip: null, debug: null }, wasmOptParamsAppend: '--debuginfo', experiments: o.cratesWith || [] });
+  const { dist } = build(o, dir);
+  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  const items = JSON.parse(execFileSync('twiggy', ['top', '-f', 'json', '-n', '1000000', path.join(dist, wasm)], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const counted = items.filter((it) => crateOf(it.name) !== null && !/^\s*Σ/.test(it.name));
+  const total = counted.reduce((a, it) => a + it.shallow_size, 0);
+  const by = new Map();
+  for (const it of counted) {
+    const c = crateOf(it.name);
+    const e = by.get(c) || { crate: c, bytes: 0, items: 0 };
+    e.bytes += it.shallow_size;
+    e.items++;
+    by.set(c, e);
+  }
+  const groups = [...by.values()].sort((a, b) => b.bytes - a.bytes);
+  const top = counted.slice().sort((a, b) => b.shallow_size - a.shallow_size).slice(0, 25)
+    .map((it) => ({ name: it.name, bytes: it.shallow_size }));
+  return { wasm: path.join(dist, wasm), total, groups, top };
+}
+
+// --- main -------------------------------------------------------------------------------------
+
+const o = parseArgs(process.argv);
+fs.mkdirSync(o.scratch, { recursive: true });
+const { rev, base } = checkout(o);
+console.error(`[levers] commit ${rev}, scratch ${o.scratch}`);
+const results = [];
+if (o.variants) {
+  const all = [...VARIANTS, ...(o.experiments ? EXPERIMENT_VARIANTS : [])];
+  for (const v of all.filter((v) => !o.only || o.only.includes(v.name))) {
+    process.stderr.write(`[levers] ${v.name}: ${v.what} … `);
+    try {
+      const dir = prepare(o, base, v.name, v.edit);
+      const { dist, seconds } = build(o, dir);
+      const s = sizesOf(dist);
+      const w = s.files.find((f) => f.kind === 'wasm');
+      const j = s.files.find((f) => f.kind === 'js');
+      results.push({ ...v, seconds, wasm: w, js: j, total: s.total });
+      process.stderr.write(`wasm ${w.raw} B raw, ${w.gzip} B gzip; total ${s.total.gzip} B gzip (${seconds.toFixed(0)} s)\n`);
+    } catch (e) {
+      results.push({ ...v, error: String(e.message) });
+      process.stderr.write(`FAILED: ${e.message}\n`);
+    }
+  }
+  const ref = results.find((r) => r.name === 'as-committed' && !r.error);
+  const pct = (a, b) => (b ? `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%` : '');
+  console.log(`Levers at commit ${rev} (bytes; Δ against as-committed, gzip -9 total)`);
+  console.log(`${'variant'.padEnd(20)}${'change'.padEnd(66)}${'wasm raw'.padStart(10)}${'wasm gz'.padStart(10)}${'wasm br'.padStart(10)}${'total gz'.padStart(10)}  Δ`);
+  for (const r of results) {
+    if (r.error) { console.log(`${r.name.padEnd(20)}${r.what.padEnd(66)}  ${r.error}`); continue; }
+    console.log(`${r.name.padEnd(20)}${r.what.padEnd(66)}${String(r.wasm.raw).padStart(10)}${String(r.wasm.gzip).padStart(10)}${String(r.wasm.brotli).padStart(10)}${String(r.total.gzip).padStart(10)}  ${ref ? pct(r.total.gzip, ref.total.gzip) : ''}`);
+  }
+}
+let crateReport = null;
+if (o.crates) {
+  process.stderr.write('[levers] crates: build with names kept, twiggy top … ');
+  crateReport = crates(o, base);
+  process.stderr.write('done\n');
+  console.log(`\nWhere the wasm's ${crateReport.total} code+data bytes go${o.cratesWith ? ` (with ${o.cratesWith.join(' + ')})` : ''} (twiggy shallow sizes, -Oz build with names kept; name section excluded)`);
+  for (const g of crateReport.groups.slice(0, 25)) {
+    console.log(`  ${g.crate.padEnd(50)}${String(g.bytes).padStart(9)}  ${((g.bytes / crateReport.total) * 100).toFixed(1).padStart(5)}%  (${g.items} items)`);
+  }
+  console.log('Largest single items:');
+  for (const t of crateReport.top) console.log(`  ${String(t.bytes).padStart(8)}  ${t.name.slice(0, 150)}`);
+}
+fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench/out/levers.json'), JSON.stringify({ commit: rev, date: new Date().toISOString(), variants: results, crates: crateReport }, null, 2));
+console.error('[levers] wrote bench/out/levers.json');

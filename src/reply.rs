@@ -172,35 +172,7 @@ mod tests {
     use super::*;
 
     /// The spec's example response, as printed in "Examples".
-    pub const SEED_EXAMPLE: &str = r#"{
-    "backup":{
-       "created" : "2018-07-31T04:02:47",
-       "datastore" : {
-           "type" : "elasticsearch",
-           "version" : "6.2.3"
-       },
-       "description" : "Index backup",
-       "id" : "9dc4f5c9-33c0-45c7-9378-ae35ae350682",
-       "clusterId": "e0164652-421b-40ad-8b0b-650c18c83df5",
-       "clusterName": "Es-xfx",
-       "name": "snapshot_101",
-       "status": "BUILDING",
-       "updated": null,
-       "backupType": "1",
-       "backupMethod": "manual",
-       "backupExpectedStartTime": null,
-       "backupKeepDay": 33,
-       "backupPeriod": "13:00",
-       "indices": "myindex1,myindex2",
-       "totalShards": null,
-       "failedShards": null,
-       "version": null,
-       "restoreStatus": "none",
-       "startTime": 1533009767542,
-       "endTime": 0,
-       "bucketName": "obs-es-backup1532662640948"
-    }
-}"#;
+    pub const SEED_EXAMPLE: &str = include_str!("../tests/fixtures/seed-reply.json");
 
     fn row<'a>(view: &'a BackupView, name: &str) -> &'a Row {
         view.rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"))

@@ -50,20 +50,12 @@ async fn mounted(prefill: bool) -> Element {
     }
     // The handle is dropped without destroy: the form stays for the test's lifetime.
     std::mem::forget(mount(root.clone(), opts.into()).unwrap());
-    until("form rendered", || {
-        root.query_selector("button[type=submit]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    until("form rendered", || root.query_selector("button[type=submit]").unwrap().is_some()).await;
     root
 }
 
 fn input(root: &Element, name: &str) -> HtmlInputElement {
-    root.query_selector(&format!("[name={name}]"))
-        .unwrap()
-        .unwrap()
-        .unchecked_into()
+    root.query_selector(&format!("[name={name}]")).unwrap().unwrap().unchecked_into()
 }
 
 fn type_into(root: &Element, name: &str, value: &str) {
@@ -76,11 +68,7 @@ fn type_into(root: &Element, name: &str, value: &str) {
 }
 
 fn click_submit(root: &Element) {
-    let button: HtmlElement = root
-        .query_selector("button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let button: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
     button.click();
 }
 
@@ -97,10 +85,8 @@ fn mock_fetch(body: &str) {
 }
 
 fn fetches() -> u32 {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fetches".into())
-        .unwrap()
-        .as_f64()
-        .unwrap_or(0.0) as u32
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fetches".into()).unwrap().as_f64().unwrap_or(0.0)
+        as u32
 }
 
 fn text(root: &Element) -> String {
@@ -112,38 +98,24 @@ async fn errors_appear_while_typing_and_are_linked_to_the_field() {
     let root = mounted(true).await;
     type_into(&root, "name", "snapsCot");
     let name = input(&root, "name");
-    until("aria-invalid on name", || {
-        name.get_attribute("aria-invalid").as_deref() == Some("true")
-    })
-    .await;
+    until("aria-invalid on name", || name.get_attribute("aria-invalid").as_deref() == Some("true")).await;
     let described = name.get_attribute("aria-describedby").unwrap();
     let messages: String = described
         .split_whitespace()
         .filter_map(|id| document().get_element_by_id(id))
         .map(|e| e.text_content().unwrap_or_default())
         .collect();
-    assert!(
-        messages.contains("Position 6: uppercase 'C'"),
-        "message linked by aria-describedby: {messages}"
-    );
+    assert!(messages.contains("Position 6: uppercase 'C'"), "message linked by aria-describedby: {messages}");
 
     type_into(&root, "name", "snapshot_cot");
-    until("name valid again", || {
-        name.get_attribute("aria-invalid").as_deref() == Some("false")
-    })
-    .await;
+    until("name valid again", || name.get_attribute("aria-invalid").as_deref() == Some("false")).await;
     assert!(!text(&root).contains("Position 6"));
 }
 
 #[wasm_bindgen_test]
 async fn untouched_fields_are_not_judged_until_submit() {
     let root = mounted(false).await;
-    assert_eq!(
-        input(&root, "project_id")
-            .get_attribute("aria-invalid")
-            .as_deref(),
-        Some("false")
-    );
+    assert_eq!(input(&root, "project_id").get_attribute("aria-invalid").as_deref(), Some("false"));
     mock_fetch("return new Promise(() => {});");
     click_submit(&root);
     until("every required field judged", || {
@@ -153,14 +125,8 @@ async fn untouched_fields_are_not_judged_until_submit() {
     })
     .await;
     assert_eq!(fetches(), 0, "an invalid form sends nothing");
-    let active = document()
-        .active_element()
-        .and_then(|e| e.get_attribute("name"));
-    assert_eq!(
-        active.as_deref(),
-        Some("project_id"),
-        "focus moves to the first invalid field"
-    );
+    let active = document().active_element().and_then(|e| e.get_attribute("name"));
+    assert_eq!(active.as_deref(), Some("project_id"), "focus moves to the first invalid field");
 }
 
 #[wasm_bindgen_test]
@@ -174,18 +140,10 @@ async fn one_request_per_click_while_in_flight() {
     tick().await;
     click_submit(&root);
     // Enter in a field submits the form too.
-    let form: web_sys::HtmlFormElement = root
-        .query_selector("form")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
     form.request_submit().unwrap();
     until("button shows progress", || {
-        root.query_selector("button[type=submit]")
-            .unwrap()
-            .unwrap()
-            .get_attribute("aria-disabled")
-            .as_deref()
+        root.query_selector("button[type=submit]").unwrap().unwrap().get_attribute("aria-disabled").as_deref()
             == Some("true")
     })
     .await;
@@ -206,20 +164,13 @@ async fn a_created_snapshot_is_shown_as_tables() {
     type_into(&root, "name", "snapshot_001");
     tick().await;
     click_submit(&root);
-    until("result table", || {
-        root.query_selector(".csf-result table").unwrap().is_some()
-    })
-    .await;
+    until("result table", || root.query_selector(".csf-result table").unwrap().is_some()).await;
     let cell = |field: &str| -> String {
         let rows = root.query_selector_all("tr").unwrap();
         (0..rows.length())
             .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
             .find(|tr| {
-                tr.query_selector("th")
-                    .ok()
-                    .flatten()
-                    .and_then(|th| th.text_content())
-                    .as_deref()
+                tr.query_selector("th").ok().flatten().and_then(|th| th.text_content()).as_deref()
                     == Some(field)
             })
             .and_then(|tr| tr.query_selector("td").ok().flatten()?.text_content())
@@ -231,11 +182,7 @@ async fn a_created_snapshot_is_shown_as_tables() {
     // Reply text is text: the markup in an unknown field is not rendered.
     assert!(cell("extra").contains("<b>x</b>"));
     assert!(root.query_selector(".csf-result b").unwrap().is_none());
-    assert_eq!(
-        input(&root, "name").value(),
-        "snapshot_001",
-        "the form keeps its values"
-    );
+    assert_eq!(input(&root, "name").value(), "snapshot_001", "the form keeps its values");
 }
 
 #[wasm_bindgen_test]
@@ -249,20 +196,9 @@ async fn a_refused_request_is_announced_with_its_status() {
     type_into(&root, "description", "nightly");
     tick().await;
     click_submit(&root);
-    until("alert", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
-    let alert = root
-        .query_selector("[role=alert]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(
-        alert.contains("409") && alert.contains("CSS.0043") && alert.contains("rid-1"),
-        "{alert}"
-    );
+    until("alert", || root.query_selector("[role=alert]").unwrap().is_some()).await;
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(alert.contains("409") && alert.contains("CSS.0043") && alert.contains("rid-1"), "{alert}");
     assert_eq!(input(&root, "description").value(), "nightly");
 }
 
@@ -273,15 +209,9 @@ async fn a_failed_connection_says_what_to_check() {
     type_into(&root, "name", "snapshot_001");
     tick().await;
     click_submit(&root);
-    until("alert", || {
-        root.query_selector("[role=alert]").unwrap().is_some()
-    })
-    .await;
+    until("alert", || root.query_selector("[role=alert]").unwrap().is_some()).await;
     let alert = text(&root);
-    assert!(
-        alert.contains("could not be reached") && alert.contains("API base"),
-        "{alert}"
-    );
+    assert!(alert.contains("could not be reached") && alert.contains("API base"), "{alert}");
 }
 
 /// Hostile text in every field of a reply: markup, event handlers, `javascript:` URLs, bidi
@@ -295,10 +225,7 @@ const HOSTILE: &[&str] = &[
 
 fn no_markup_from_the_reply(root: &Element) {
     for tag in ["script", "img", "a", "iframe", "object", "svg"] {
-        assert!(
-            root.query_selector(tag).unwrap().is_none(),
-            "a <{tag}> appeared"
-        );
+        assert!(root.query_selector(tag).unwrap().is_none(), "a <{tag}> appeared");
     }
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "injected code ran");
@@ -330,10 +257,7 @@ async fn hostile_reply_fields_stay_text() {
     type_into(&root, "name", "snapshot_001");
     tick().await;
     click_submit(&root);
-    until("result table", || {
-        root.query_selector(".csf-result table").unwrap().is_some()
-    })
-    .await;
+    until("result table", || root.query_selector(".csf-result table").unwrap().is_some()).await;
     no_markup_from_the_reply(&root);
     let shown = text(&root);
     for h in HOSTILE {

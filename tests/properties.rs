@@ -1,4 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
+
 //! Property tests for the field rules (issue 5, "Input and replies").
 //!
 //! Every rule is run on generated values — any Unicode, control characters, bidi overrides,
@@ -6,6 +7,8 @@
 //! compared with a short reference formulation of the spec's rule written here, independently of
 //! `src/rules.rs`. Each rule gets `PROPTEST_CASES` cases (100,000 unless the variable says
 //! otherwise); run with `--nocapture` to see what was generated.
+
+mod common;
 
 use std::collections::BTreeSet;
 
@@ -341,36 +344,7 @@ fn check_words(field: Field, findings: &[Finding]) -> Result<(), TestCaseError> 
 // length keeps a prefix of the same value, so a failure shrinks to the shortest failing prefix.
 // ---------------------------------------------------------------------------------------------
 
-/// SplitMix64: small, fast, and good enough to pick characters.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-    /// Index into `weights`, chosen with those weights.
-    fn weighted(&mut self, weights: &[u32]) -> usize {
-        let total: u32 = weights.iter().sum();
-        let mut r = self.below(total as usize) as u32;
-        for (i, w) in weights.iter().enumerate() {
-            if r < *w {
-                return i;
-            }
-            r -= w;
-        }
-        weights.len() - 1
-    }
-}
+use common::Rng;
 
 const WHITESPACE: &[char] = &[
     ' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2007}',

@@ -1,10 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
+
 //! Hostile replies (issue 5, "Input and replies"): arbitrary bytes, truncated JSON, deep nesting,
 //! huge numbers, wrong types in every Table 4 field and multi-megabyte bodies. Nothing panics,
 //! and for every status from 200 to 599 the page gets something it can show: the created view,
 //! or a failure that carries what could be read and the raw text, cut to
 //! `outcome::RAW_SHOWN_CHARS`. The generated properties run `PROPTEST_CASES` cases each
 //! (100,000 unless the variable says otherwise).
+
+mod common;
 
 use std::collections::BTreeMap;
 
@@ -131,26 +134,7 @@ fn check_reply(status: u16, body: &str) -> Result<(), TestCaseError> {
 // the body is spelled out from the seed (fast in a debug build); on failure the body is printed.
 // ---------------------------------------------------------------------------------------------
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-}
+use common::Rng;
 
 fn any_scalar(rng: &mut Rng) -> char {
     loop {
@@ -650,35 +634,7 @@ fn ok(status: u16, body: &str) {
 }
 
 /// The spec's example response.
-const SEED_EXAMPLE: &str = r#"{
-    "backup":{
-       "created" : "2018-07-31T04:02:47",
-       "datastore" : {
-           "type" : "elasticsearch",
-           "version" : "6.2.3"
-       },
-       "description" : "Index backup",
-       "id" : "9dc4f5c9-33c0-45c7-9378-ae35ae350682",
-       "clusterId": "e0164652-421b-40ad-8b0b-650c18c83df5",
-       "clusterName": "Es-xfx",
-       "name": "snapshot_101",
-       "status": "BUILDING",
-       "updated": null,
-       "backupType": "1",
-       "backupMethod": "manual",
-       "backupExpectedStartTime": null,
-       "backupKeepDay": 33,
-       "backupPeriod": "13:00",
-       "indices": "myindex1,myindex2",
-       "totalShards": null,
-       "failedShards": null,
-       "version": null,
-       "restoreStatus": "none",
-       "startTime": 1533009767542,
-       "endTime": 0,
-       "bucketName": "obs-es-backup1532662640948"
-    }
-}"#;
+const SEED_EXAMPLE: &str = include_str!("fixtures/seed-reply.json");
 
 #[test]
 fn every_prefix_of_real_replies() {

@@ -267,6 +267,17 @@ impl FormState {
         found
     }
 
+    /// The fields with an error, once the user tried to submit (for the summary above the button).
+    pub fn refused_fields(&self) -> Vec<Field> {
+        if !self.judge_all {
+            return Vec::new();
+        }
+        Field::ALL
+            .into_iter()
+            .filter(|f| !rules::is_valid(*f, self.form.get(*f)) || (*f == Field::Name && self.name_taken()))
+            .collect()
+    }
+
     /// The first field with an error, for focus after a refused submit.
     pub fn first_invalid(&self) -> Option<Field> {
         Field::ALL
@@ -323,6 +334,7 @@ mod tests {
         assert_eq!(s.submission, Submission::Idle);
         assert!(Field::ALL.iter().filter(|f| f.mandatory()).all(|f| !s.findings(*f).is_empty()));
         assert_eq!(s.first_invalid(), Some(Field::ProjectId));
+        assert_eq!(s.refused_fields(), vec![Field::ProjectId, Field::ClusterId, Field::Name]);
     }
 
     #[test]

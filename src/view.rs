@@ -53,6 +53,15 @@ pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
     }
 }
 
+/// The line above the submit button after a refused submit, naming the fields to correct.
+pub fn refused_summary(state: &FormState, lang: Lang) -> Option<String> {
+    let fields = state.refused_fields();
+    (!fields.is_empty()).then(|| {
+        let names: Vec<&str> = fields.iter().map(|f| lang.label(*f)).collect();
+        format!("{} ({})", lang.ui(Ui::Errors), names.join(", "))
+    })
+}
+
 /// One row of a result table, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowView {
@@ -340,6 +349,16 @@ mod tests {
         assert!(v.invalid);
         assert_eq!(v.value, "snapsCot");
         assert!(v.messages[0].text.contains("Position 6"));
+    }
+
+    #[test]
+    fn a_refused_submit_names_the_fields_to_correct() {
+        let mut s = FormState::new(SnapshotForm::default());
+        assert_eq!(refused_summary(&s, Lang::En), None);
+        s.apply(Action::Edit(Field::Name, "ok_name".into()));
+        s.apply(Action::Submit);
+        let line = refused_summary(&s, Lang::En).unwrap();
+        assert!(line.ends_with("(Project ID, Cluster ID)"), "{line}");
     }
 
     #[test]

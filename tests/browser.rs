@@ -125,6 +125,9 @@ async fn untouched_fields_are_not_judged_until_submit() {
     })
     .await;
     assert_eq!(fetches(), 0, "an invalid form sends nothing");
+    let summary = root.query_selector(".csf-error-summary[role=status]").unwrap().unwrap();
+    let summary = summary.text_content().unwrap_or_default();
+    assert!(summary.contains("Project ID, Cluster ID, Snapshot name"), "{summary}");
     let active = document().active_element().and_then(|e| e.get_attribute("name"));
     assert_eq!(active.as_deref(), Some("project_id"), "focus moves to the first invalid field");
 }

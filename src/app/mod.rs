@@ -286,6 +286,9 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }) }
                 <p class="csf-target"><span>{ lang.ui(Ui::Target) }</span>{ " " }<code>{ target }</code></p>
+                <p class="csf-error-summary" role="status">
+                    if let Some(line) = view::refused_summary(s, lang) { { line } }
+                </p>
                 <p class="csf-actions">
                     <button type="submit" class="csf-submit" aria-disabled={sending.to_string()}>
                         if sending { <span class="csf-spinner" aria-hidden="true"></span>{ lang.ui(Ui::Sending) } }

@@ -133,7 +133,11 @@ fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
         } else if let Some(b) = value.as_bool() {
             b.to_string()
         } else if value.as_f64().is_some() {
-            value.unchecked_into::<js_sys::Number>().to_string(10).map(String::from).unwrap_or_default()
+            value
+                .unchecked_into::<js_sys::Number>()
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default()
         } else if value.is_undefined() {
             continue;
         } else {
@@ -159,7 +163,17 @@ tracing = { version = "0.1", default-features = false, features = ["release_max_
   },
   /** The one Unicode case conversion (of an English constant) made ASCII: drops core's case tables. */
   'ascii-lowercase': (dir) => {
-    replaceOnce(path.join(dir, 'src/text.rs'), 'self.ui(Ui::Failed).to_lowercase()', 'self.ui(Ui::Failed).to_ascii_lowercase()');
+    const text = path.join(dir, 'src/text.rs');
+    const line = '                (_, Some(s)) => format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_lowercase()),\n';
+    if (fs.readFileSync(text, 'utf8').includes(line)) {
+      // As rustfmt (max_width 110) lays it out.
+      replaceOnce(text, line, `                (_, Some(s)) => {
+                    format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_ascii_lowercase())
+                }
+`);
+    } else {
+      replaceOnce(text, 'self.ui(Ui::Failed).to_lowercase()', 'self.ui(Ui::Failed).to_ascii_lowercase()');
+    }
   },
 };
 const EXPERIMENT_VARIANTS = [

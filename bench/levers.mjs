@@ -114,8 +114,8 @@ const EXPERIMENTS = {
     const to = s.indexOf('/// A mounted form, returned to JS hosts.');
     if (from < 0 || to < 0) throw new Error('not applicable at this commit: mount.rs has changed');
     fs.writeFileSync(mount, s.slice(0, from) + `/// Reads a JS options object (\`{apiBase: "/x", hideToken: true}\`) as key/value pairs, in key
-/// order: text as is, flags as \`true\`/\`false\`, numbers as JS writes them. Read with Reflect rather
-/// than serde, which would link serde and Rust's float formatting (~25 KB of wasm).
+/// order: text as is, flags as \`true\`/\`false\`, numbers as JS writes them. Read through js_sys,
+/// not serde: serde-wasm-bindgen links serde and Rust's float formatting (~15 KB of gzipped wasm).
 fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());

@@ -324,6 +324,7 @@ async function measureOnce(chromium, target, o) {
         started: b.started ?? null,
         fcp: b.fcp ?? null,
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+        responseStart: nav ? nav.responseStart : null,
         loadEvent: nav ? nav.loadEventEnd : null,
         transfers: [nav, ...res].filter(Boolean).map((e) => ({
           url: e.name, initiator: e.initiatorType || 'navigation', transferSize: e.transferSize,
@@ -433,6 +434,8 @@ function summarise(runs) {
   return {
     runs: ok.length,
     formUsable: pick((r) => r.load.ready),
+    formUsableAfterFirstByte: pick((r) => (r.load.responseStart ? r.load.ready - r.load.responseStart : null)),
+    responseStart: pick((r) => r.load.responseStart),
     wasmStarted: pick((r) => r.load.started),
     fcp: pick((r) => r.load.fcp),
     domContentLoaded: pick((r) => r.load.domContentLoaded),
@@ -605,6 +608,8 @@ async function main() {
   };
   row('form usable (navigation → name + button)', A.formUsable, Y.formUsable);
   row('  first contentful paint', A.fcp, Y.fcp);
+  row("  the HTML's first byte (responseStart)", A.responseStart, Y.responseStart);
+  row("  form usable after the HTML's first byte", A.formUsableAfterFirstByte, Y.formUsableAfterFirstByte);
   row('  DOMContentLoaded', A.domContentLoaded, Y.domContentLoaded);
   row('  wasm instantiated', A.wasmStarted, Y.wasmStarted);
   row(`keystroke → verdict p50`, A.keyP50, Y.keyP50);

@@ -25,7 +25,11 @@ fn reference(field: Field, s: &str) -> bool {
                 && (s.is_empty() || s.split(',').all(|i| !i.is_empty()))
         }
         Field::ProjectId | Field::ClusterId => {
-            !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "/?#".contains(c))
+            // `.` and `..` are path steps, not ids.
+            !s.is_empty()
+                && s != "."
+                && s != ".."
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "/?#".contains(c))
         }
         Field::Token => s.chars().all(|c| ('!'..='~').contains(&c)),
     }

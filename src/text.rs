@@ -235,7 +235,9 @@ impl Lang {
                     format!("No reply within {after_secs} seconds: the request was abandoned")
                 }
                 (Failure::UnreadableSuccess { .. }, _) => self.ui(Ui::UnreadableTitle).into(),
-                (_, Some(s)) => format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_ascii_lowercase()),
+                (_, Some(s)) => {
+                    format!("{} {}: {}", s.code, s.name, self.ui(Ui::Failed).to_ascii_lowercase())
+                }
                 (_, None) => self.ui(Ui::Failed).into(),
             },
         }

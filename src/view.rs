@@ -4,6 +4,8 @@
 use crate::follow::{Follow, Phase, SnapshotStatus};
 use crate::outcome::{self, Failure, ServiceError};
 use crate::reply::{BackupView, Row, Shown};
+use crate::request;
+use crate::rules::SnapshotForm;
 use crate::rules::{self, Severity};
 use crate::spec::{self, Field};
 use crate::state::{ClusterList, FormState};
@@ -51,6 +53,12 @@ pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
         summary,
         value,
     }
+}
+
+/// `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot` for the ids typed so far.
+pub fn create_target(api_base: &str, form: &SnapshotForm) -> String {
+    let path = request::cluster_path(&form.project_id, &form.cluster_id, spec::CREATE_SEGMENT);
+    format!("{} {}", spec::CREATE_METHOD, request::join_base(api_base, &path))
 }
 
 /// The line above the submit button after a refused submit, naming the fields to correct.
@@ -349,6 +357,12 @@ mod tests {
         assert!(v.invalid);
         assert_eq!(v.value, "snapsCot");
         assert!(v.messages[0].text.contains("Position 6"));
+    }
+
+    #[test]
+    fn the_target_line_shows_the_encoded_path() {
+        let form = SnapshotForm { project_id: "p 1".into(), cluster_id: "c".into(), ..Default::default() };
+        assert_eq!(create_target("/api/", &form), "POST /api/v1.0/p%201/clusters/c/index_snapshot");
     }
 
     #[test]

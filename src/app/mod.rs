@@ -18,9 +18,8 @@ use crate::config::Config;
 use crate::draft;
 use crate::follow::FollowAction;
 use crate::outcome::Outcome;
-use crate::request;
 use crate::rules::SnapshotForm;
-use crate::spec::{self, Field};
+use crate::spec::Field;
 use crate::state::{Action, FormState, Submission};
 use crate::text::Ui;
 use crate::view;
@@ -223,14 +222,7 @@ pub fn App(props: &AppProps) -> Html {
     let s = &state.0;
     let sending = s.is_sending();
     let new_id = s.follow.as_ref().and_then(|f| f.id.as_deref());
-    let target = format!(
-        "{} {}",
-        spec::CREATE_METHOD,
-        request::join_base(
-            &config.api_base,
-            &request::cluster_path(&s.form.project_id, &s.form.cluster_id, spec::CREATE_SEGMENT)
-        )
-    );
+    let target = view::create_target(&config.api_base, &s.form);
     let on_stop = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Follow(FollowAction::Stop)))

@@ -66,6 +66,17 @@ impl SnapshotStatus {
         }
     }
 
+    /// The service's code for a known status.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            SnapshotStatus::Building => Some("BUILDING"),
+            SnapshotStatus::Completed => Some("COMPLETED"),
+            SnapshotStatus::Failed => Some("FAILED"),
+            SnapshotStatus::PartFailed => Some("PART_FAILED"),
+            SnapshotStatus::Unknown(_) => None,
+        }
+    }
+
     /// Whether the snapshot will not change any more. Unknown statuses are followed on: the
     /// page cannot tell, and the time limit ends the following anyway.
     pub fn is_final(&self) -> bool {

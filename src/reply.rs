@@ -160,7 +160,7 @@ pub fn show(reading: Reading, v: &Json) -> Shown {
             _ => Shown::Text(raw),
         },
         Reading::Code(codes) => {
-            let meaning = codes.iter().find(|(c, _)| *c == raw.trim()).map(|(_, m)| *m);
+            let meaning = spec::code_meaning(codes, raw.trim());
             Shown::Code { raw, meaning }
         }
         Reading::Plain | Reading::Nested(_) => Shown::Text(raw),

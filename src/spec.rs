@@ -173,12 +173,13 @@ pub const BACKUP_TYPES: &[(&str, &str)] =
 /// `backupMethod` codes (SERVICE-NOTES).
 pub const BACKUP_METHODS: &[(&str, &str)] =
     &[("auto", "created automatically"), ("manual", "created manually")];
-/// `status` codes (SERVICE-NOTES): what a person should read for each.
+/// `status` codes (SERVICE-NOTES): what a person should read for each (shown after the code in
+/// tables, and as "The snapshot is …" while following).
 pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &[
     ("BUILDING", "being created"),
     ("COMPLETED", "created and available"),
-    ("FAILED", "failed; the snapshot cannot be used"),
-    ("PART_FAILED", "partially failed; only part of the data is available"),
+    ("FAILED", "failed and cannot be used"),
+    ("PART_FAILED", "only partly created: some shards failed"),
 ];
 /// `restoreStatus` codes (SERVICE-NOTES).
 pub const RESTORE_STATUSES: &[(&str, &str)] = &[
@@ -340,7 +341,7 @@ pub const SERVICE_ERROR_CODES: &[(&str, &str)] = &[
 
 /// The meaning of a service error code, if known.
 pub fn service_error_meaning(code: &str) -> Option<&'static str> {
-    SERVICE_ERROR_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+    code_meaning(SERVICE_ERROR_CODES, code)
 }
 
 /// The service's own error code for "a snapshot with this name already exists".
@@ -377,4 +378,9 @@ mod tests {
             assert!(service_error_meaning(code).is_some(), "{code}");
         }
     }
+}
+
+/// The meaning of a code in one of the code tables above.
+pub fn code_meaning(codes: &[(&str, &'static str)], code: &str) -> Option<&'static str> {
+    codes.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
 }

@@ -257,27 +257,28 @@ impl Lang {
     }
 
     /// A snapshot status as a short label and a sentence.
-    pub fn status(self, status: &SnapshotStatus) -> (String, &'static str) {
+    pub fn status(self, status: &SnapshotStatus) -> (String, String) {
+        // The sentence comes from the spec module's meaning of the code.
+        let meaning = status.code().and_then(|c| spec::code_meaning(spec::SNAPSHOT_STATUSES, c));
         match self {
-            Lang::En => match status {
-                SnapshotStatus::Building => ("Building".into(), "The snapshot is being created."),
-                SnapshotStatus::Completed => {
-                    ("Completed".into(), "The snapshot is complete and can be used to restore data.")
-                }
-                SnapshotStatus::Failed => {
-                    ("Failed".into(), "The snapshot could not be created and cannot be used.")
-                }
-                SnapshotStatus::PartFailed => (
-                    "Partially failed".into(),
-                    "Some shards failed: only part of the data is in the snapshot.",
-                ),
-                SnapshotStatus::Unknown(raw) if raw.is_empty() => {
-                    ("No status".into(), "The service reported no status for the snapshot.")
-                }
-                SnapshotStatus::Unknown(raw) => {
-                    (raw.clone(), "A status this page does not know, shown as the service sent it.")
-                }
-            },
+            Lang::En => {
+                let label = match status {
+                    SnapshotStatus::Building => "Building".to_string(),
+                    SnapshotStatus::Completed => "Completed".into(),
+                    SnapshotStatus::Failed => "Failed".into(),
+                    SnapshotStatus::PartFailed => "Partially failed".into(),
+                    SnapshotStatus::Unknown(raw) if raw.is_empty() => "No status".into(),
+                    SnapshotStatus::Unknown(raw) => raw.clone(),
+                };
+                let sentence = match (meaning, status) {
+                    (Some(m), _) => format!("The snapshot is {m}."),
+                    (None, SnapshotStatus::Unknown(raw)) if raw.is_empty() => {
+                        "The service reported no status for the snapshot.".into()
+                    }
+                    (None, _) => "A status this page does not know, shown as the service sent it.".into(),
+                };
+                (label, sentence)
+            }
         }
     }
 

@@ -247,7 +247,7 @@ fn shards(b: &BackupView, lang: Lang) -> Option<String> {
 pub struct FollowView {
     pub title: &'static str,
     pub status: String,
-    pub explanation: &'static str,
+    pub explanation: String,
     pub tone: Tone,
     pub elapsed: String,
     pub shards: Option<String>,
@@ -496,6 +496,8 @@ mod tests {
         let v = follow_view(&f, Lang::En);
         assert_eq!((v.status.as_str(), v.tone), ("Partially failed", Tone::Warning));
         assert_eq!(v.shards.as_deref(), Some("10 shards, 3 failed"));
+        let meaning = spec::code_meaning(spec::SNAPSHOT_STATUSES, "PART_FAILED").unwrap();
+        assert_eq!(v.explanation, format!("The snapshot is {meaning}."), "one source for the words");
         assert_eq!(v.elapsed, "Elapsed 1:05");
         assert!(!v.can_stop);
     }

@@ -22,7 +22,7 @@ pub fn FollowPanel(props: &FollowProps) -> Html {
         <section class={classes!("csf-follow", v.tone.class())} aria-label={v.title}>
             <p class="csf-follow-head">
                 <span class="csf-badge" role="status">{ &v.status }</span>
-                <span class="csf-follow-expl">{ v.explanation }</span>
+                <span class="csf-follow-expl">{ &v.explanation }</span>
             </p>
             <p class="csf-follow-facts">
                 <span class="csf-elapsed">{ &v.elapsed }</span>

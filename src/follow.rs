@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::outcome::Failure;
 use crate::reply::BackupView;
+use crate::spec::SnapshotStatus;
 
 /// When to check. All times in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,43 +45,25 @@ impl Schedule {
     }
 }
 
-/// A snapshot's status (SERVICE-NOTES), with unknown ones kept as sent.
+/// A snapshot's status as the service reported it: one of the spec's, or an unknown one kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SnapshotStatus {
-    Building,
-    Completed,
-    Failed,
-    PartFailed,
+pub enum ReportedStatus {
+    Known(SnapshotStatus),
     Unknown(String),
 }
 
-impl SnapshotStatus {
+impl ReportedStatus {
     /// Reads the `status` field.
-    pub fn parse(raw: &str) -> SnapshotStatus {
-        match raw.trim() {
-            "BUILDING" => SnapshotStatus::Building,
-            "COMPLETED" => SnapshotStatus::Completed,
-            "FAILED" => SnapshotStatus::Failed,
-            "PART_FAILED" => SnapshotStatus::PartFailed,
-            other => SnapshotStatus::Unknown(other.to_string()),
-        }
-    }
-
-    /// The service's code for a known status.
-    pub fn code(&self) -> Option<&'static str> {
-        match self {
-            SnapshotStatus::Building => Some("BUILDING"),
-            SnapshotStatus::Completed => Some("COMPLETED"),
-            SnapshotStatus::Failed => Some("FAILED"),
-            SnapshotStatus::PartFailed => Some("PART_FAILED"),
-            SnapshotStatus::Unknown(_) => None,
-        }
+    pub fn parse(raw: &str) -> ReportedStatus {
+        let raw = raw.trim();
+        SnapshotStatus::from_code(raw)
+            .map_or_else(|| ReportedStatus::Unknown(raw.to_string()), ReportedStatus::Known)
     }
 
     /// Whether the snapshot will not change any more. Unknown statuses are followed on: the
     /// page cannot tell, and the time limit ends the following anyway.
     pub fn is_final(&self) -> bool {
-        matches!(self, SnapshotStatus::Completed | SnapshotStatus::Failed | SnapshotStatus::PartFailed)
+        matches!(self, ReportedStatus::Known(s) if s.is_final())
     }
 }
 
@@ -126,7 +109,7 @@ pub struct Follow {
     pub hidden: bool,
     /// The newest state of the snapshot from the list, once seen.
     pub latest: Option<Rc<BackupView>>,
-    pub status: SnapshotStatus,
+    pub status: ReportedStatus,
     pub warning: Option<PollWarning>,
     checks: u32,
     failures: u32,
@@ -175,7 +158,7 @@ impl Follow {
             phase: Phase::Waiting { due: now.saturating_add(schedule.gap(0, 0)) },
             hidden: false,
             latest: None,
-            status: SnapshotStatus::parse(created.status.as_deref().unwrap_or("BUILDING")),
+            status: ReportedStatus::parse(created.status.as_deref().unwrap_or("BUILDING")),
             warning: None,
             checks: 0,
             failures: 0,
@@ -242,7 +225,7 @@ impl Follow {
                         self.failures = 0;
                         self.warning = None;
                         if let Some(found) = self.find(&items) {
-                            self.status = SnapshotStatus::parse(found.status.as_deref().unwrap_or(""));
+                            self.status = ReportedStatus::parse(found.status.as_deref().unwrap_or(""));
                             if self.id.is_none() {
                                 self.id = found.id.clone();
                             }
@@ -349,7 +332,7 @@ mod tests {
             at: t,
             result: Ok(vec![item("other", "COMPLETED"), item("s1", "BUILDING")]),
         });
-        assert_eq!(f.status, SnapshotStatus::Building);
+        assert_eq!(f.status, ReportedStatus::Known(SnapshotStatus::Building));
         assert_eq!(f.latest.as_ref().unwrap().id.as_deref(), Some("s1"));
         let (t2, seq) = run_until_check(&mut f, t);
         assert!(t2 - t >= 3_000);
@@ -365,12 +348,13 @@ mod tests {
             ("FAILED", SnapshotStatus::Failed),
             ("PART_FAILED", SnapshotStatus::PartFailed),
         ] {
-            assert_eq!(SnapshotStatus::parse(raw), status);
-            assert!(status.is_final());
+            assert_eq!(ReportedStatus::parse(raw), ReportedStatus::Known(status));
+            assert!(ReportedStatus::Known(status).is_final());
         }
-        assert_eq!(SnapshotStatus::parse("BUILDING"), SnapshotStatus::Building);
-        assert_eq!(SnapshotStatus::parse("QUEUED"), SnapshotStatus::Unknown("QUEUED".into()));
-        assert!(!SnapshotStatus::parse("QUEUED").is_final());
+        assert_eq!(ReportedStatus::parse("BUILDING"), ReportedStatus::Known(SnapshotStatus::Building));
+        assert!(!ReportedStatus::parse("BUILDING").is_final());
+        assert_eq!(ReportedStatus::parse("QUEUED"), ReportedStatus::Unknown("QUEUED".into()));
+        assert!(!ReportedStatus::parse("QUEUED").is_final());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! View models: the state turned into exactly what the components render (words included), so
 //! that components stay thin and all of this is tested on the host.
 
-use crate::follow::{Follow, Phase, SnapshotStatus};
+use crate::follow::{Follow, Phase, ReportedStatus};
 use crate::outcome::{self, Failure, ServiceError};
 use crate::reply::{BackupView, Row, Shown};
 use crate::request;
@@ -221,13 +221,14 @@ impl Tone {
     }
 }
 
-fn tone(status: &SnapshotStatus) -> Tone {
+fn tone(status: &ReportedStatus) -> Tone {
+    use spec::SnapshotStatus as S;
     match status {
-        SnapshotStatus::Building => Tone::Progress,
-        SnapshotStatus::Completed => Tone::Success,
-        SnapshotStatus::PartFailed => Tone::Warning,
-        SnapshotStatus::Failed => Tone::Danger,
-        SnapshotStatus::Unknown(_) => Tone::Neutral,
+        ReportedStatus::Known(S::Building) => Tone::Progress,
+        ReportedStatus::Known(S::Completed) => Tone::Success,
+        ReportedStatus::Known(S::PartFailed) => Tone::Warning,
+        ReportedStatus::Known(S::Failed) => Tone::Danger,
+        ReportedStatus::Unknown(_) => Tone::Neutral,
     }
 }
 
@@ -312,7 +313,7 @@ pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListVi
         items
             .iter()
             .map(|b| {
-                let status = SnapshotStatus::parse(b.status.as_deref().unwrap_or(""));
+                let status = ReportedStatus::parse(b.status.as_deref().unwrap_or(""));
                 ListRow {
                     name: b.name.clone().unwrap_or_default(),
                     status: lang.status(&status).0,

@@ -14,6 +14,8 @@ pub enum Purpose {
     Follow,
     /// The cluster's list the user asked for.
     List,
+    /// The list read to find out what became of a create whose reply left it open.
+    Lookup,
 }
 
 /// Names one call: the machine and its own sequence number, so a late reply to an older call

@@ -121,6 +121,21 @@ impl Failure {
         }
     }
 
+    /// Whether the request may or may not have created the snapshot: no reply in time, a broken
+    /// connection, a success that could not be read, or a gateway that gave up (502–504).
+    pub fn is_ambiguous(&self) -> bool {
+        match self {
+            Failure::Network { .. } | Failure::Timeout { .. } | Failure::UnreadableSuccess { .. } => true,
+            Failure::Http { status, .. } => matches!(status, 502..=504),
+        }
+    }
+
+    /// Whether the service said a snapshot with this name already exists.
+    pub fn is_name_taken(&self) -> bool {
+        matches!(self, Failure::Http { status: 409, .. })
+            && self.service_code() == Some(spec::NAME_TAKEN_CODE)
+    }
+
     /// The service's own error code, if it gave one.
     pub fn service_code(&self) -> Option<&str> {
         match self {
@@ -278,6 +293,27 @@ mod tests {
         let Failure::Http { request_id, raw, .. } = f else { panic!() };
         assert_eq!(request_id.as_deref(), Some("hdr-id"));
         assert_eq!(raw, None);
+    }
+
+    #[test]
+    fn which_failures_leave_open_whether_the_snapshot_exists() {
+        let failed = |status, body: &str| match interpret(status, body, None) {
+            Outcome::Failed(f) => f,
+            Outcome::Created(_) => panic!("{status}"),
+        };
+        for status in [502, 503, 504] {
+            assert!(failed(status, "").is_ambiguous(), "{status}");
+        }
+        for status in [400, 403, 404, 409, 429, 500, 501, 505] {
+            assert!(!failed(status, "").is_ambiguous(), "{status}");
+        }
+        assert!(failed(201, "not json").is_ambiguous());
+        assert!(Failure::Timeout { after_secs: 1 }.is_ambiguous());
+        assert!(Failure::Network { detail: String::new() }.is_ambiguous());
+        assert!(failed(409, r#"{"errCode":"CSS.0043"}"#).is_name_taken());
+        assert!(!failed(409, r#"{"errCode":"CSS.3004"}"#).is_name_taken());
+        assert!(!failed(400, r#"{"errCode":"CSS.0043"}"#).is_name_taken());
+        assert!(!failed(409, "").is_name_taken());
     }
 
     #[test]

@@ -39,6 +39,20 @@ impl Utc {
         }
     }
 
+    /// Milliseconds since 1970-01-01T00:00:00Z (the inverse of [`Utc::from_epoch_millis`]).
+    pub fn epoch_millis(&self) -> i64 {
+        // Howard Hinnant's civil-to-days algorithm.
+        let y = self.year - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = i64::from((self.month + 9) % 12);
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        let secs = i64::from(self.hour * 3600 + self.minute * 60 + self.second);
+        days * 86_400_000 + secs * 1000 + i64::from(self.millis)
+    }
+
     /// `CCYY-MM-DDThh:mm:ss`, the service's `created` format (UTC, no zone suffix).
     pub fn service_format(&self) -> String {
         format!(
@@ -101,6 +115,14 @@ mod tests {
         let t = Utc::from_epoch_millis(1_533_009_767_542);
         assert_eq!(t.service_format(), "2018-07-31T04:02:47");
         assert_eq!(t.millis, 542);
+    }
+
+    #[test]
+    fn epoch_millis_is_the_inverse() {
+        for ms in [0, 1_533_009_767_542, 951_782_400_000, -1, -86_400_001, 4_102_444_800_000, 68_169_600_000]
+        {
+            assert_eq!(Utc::from_epoch_millis(ms).epoch_millis(), ms, "{ms}");
+        }
     }
 
     #[test]

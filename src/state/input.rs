@@ -21,6 +21,9 @@ pub enum InputAction {
     Blur(Field),
     /// Judge every field from now on (a submit was tried).
     JudgeAll,
+    /// The snapshot was made: nothing is refused any more, and the name it was made with is not
+    /// judged again until it is edited or submitted.
+    Settle,
     /// Back to these values, nothing judged.
     Clear(SnapshotForm),
     /// The host changed the ids.
@@ -47,6 +50,12 @@ impl Input {
             // Leaving a field judges it; leaving it again changes nothing.
             InputAction::Blur(field) => self.touch(field),
             InputAction::JudgeAll => !std::mem::replace(&mut self.judge_all, true),
+            InputAction::Settle => {
+                let before = (self.judge_all, self.touched.len());
+                self.judge_all = false;
+                self.touched.retain(|f| *f != Field::Name);
+                before != (self.judge_all, self.touched.len())
+            }
             InputAction::Clear(form) => {
                 *self = Input::new(form);
                 true
@@ -118,6 +127,23 @@ mod tests {
         assert!(i.apply(InputAction::Clear(fresh.clone())));
         assert_eq!(i.form, fresh);
         assert!(!i.judging_all() && !i.judged(Field::Name));
+    }
+
+    #[test]
+    fn settling_stops_judging_the_name_and_the_untouched_fields() {
+        let mut i = Input::default();
+        i.apply(InputAction::Edit(Field::Name, "snap".into()));
+        i.apply(InputAction::Edit(Field::Description, "d".into()));
+        i.apply(InputAction::JudgeAll);
+        assert!(i.apply(InputAction::Settle));
+        assert!(!i.judging_all());
+        assert!(!i.judged(Field::Name), "the name just used is not judged");
+        assert!(!i.judged(Field::ProjectId), "untouched fields wait again");
+        assert!(i.judged(Field::Description), "other edits stay judged");
+        assert_eq!(i.form.name, "snap", "values are kept");
+        assert!(!i.apply(InputAction::Settle), "settling twice changes nothing");
+        i.apply(InputAction::Edit(Field::Name, "snap2".into()));
+        assert!(i.judged(Field::Name), "an edit judges the name again");
     }
 
     #[test]

@@ -6,13 +6,15 @@
 
 mod input;
 mod list;
+mod lookup;
 mod outbox;
 mod submission;
 
 pub use input::{Input, InputAction};
 pub use list::{ClusterList, Lists};
+pub use lookup::{Lookup, Why};
 pub use outbox::Outbox;
-pub use submission::{Stage, Submission};
+pub use submission::{Ended, Stage, Submission, Verdict};
 
 use crate::calls::{ApiCall, CallId, Purpose, Reply};
 use crate::config::Config;
@@ -22,7 +24,8 @@ use crate::follow::{Follow, FollowAction, Schedule};
 use crate::outcome::Outcome;
 use crate::reply::BackupView;
 use crate::rules::{self, Finding, Problem, Severity, SnapshotForm};
-use crate::spec::Field;
+use crate::spec::{self, Field};
+use crate::time::Utc;
 
 /// What can happen to the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +54,20 @@ pub enum Action {
     CheckAgain(u64),
     /// The host events up to this number were sent.
     Delivered(u32),
+    /// The user wants to create another snapshot like the last one, at `at` (epoch ms): a fresh
+    /// name is suggested, everything else is kept.
+    CreateAnother(u64),
+}
+
+/// Where the page should put the keyboard focus after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The heading of what came of the last request.
+    Outcome,
+    /// The summary of what keeps the form from being sent.
+    Errors,
+    /// A field, its text selected.
+    Field(Field),
 }
 
 /// Everything the form shows.
@@ -65,6 +82,8 @@ pub struct FormState {
     pub lists: Lists,
     /// Events for the host page, each sent once.
     pub outbox: Outbox,
+    /// The newest focus request, numbered so that the page moves the focus once per request.
+    pub focus: Option<(u32, Focus)>,
 }
 
 /// The values a form starts with and is cleared back to: the ids the host gave.
@@ -96,6 +115,35 @@ pub fn initial(config: &Config, saved_draft: Option<&str>) -> FormState {
     state
 }
 
+/// A name for another snapshot like `made`: `made` with the date (`-20261201`), then a counter
+/// (`-20261201-2`…) until `taken` says no. A date (and counter) `made` already ends with is
+/// replaced, not added to. Always a valid name: the base is cut to fit the spec's length.
+fn fresh_name(made: &str, date: Utc, taken: impl Fn(&str) -> bool) -> String {
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut base = made;
+    if let Some((head, n)) = base.rsplit_once('-') {
+        if digits(n, 1..=3) && head.rsplit_once('-').is_some_and(|(_, d)| digits(d, 8..=8)) {
+            base = head;
+        }
+    }
+    if let Some((head, d)) = base.rsplit_once('-') {
+        if digits(d, 8..=8) {
+            base = head;
+        }
+    }
+    let day = format!("{:04}{:02}{:02}", date.year, date.month, date.day);
+    (1u32..)
+        .map(|n| {
+            let suffix = if n == 1 { format!("-{day}") } else { format!("-{day}-{n}") };
+            let head: String = base.chars().take(spec::NAME_LEN.max - suffix.len()).collect();
+            format!("{head}{suffix}")
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
+}
+
 impl FormState {
     /// A fresh form with these values.
     pub fn new(form: SnapshotForm) -> Self {
@@ -122,12 +170,30 @@ impl FormState {
             Action::Submit => self.submit(),
             Action::LoadList => self.load_list(),
             Action::Replied { id, at, reply } => self.replied(id, at, reply),
-            Action::Tick(now) => self.follow_step(FollowAction::Tick(now)),
+            Action::Tick(now) => self.submission.tick(now) | self.follow_step(FollowAction::Tick(now)),
             Action::Visibility { hidden, at } => self.follow_step(FollowAction::Visibility { hidden, at }),
             Action::StopFollowing => self.follow_step(FollowAction::Stop),
             Action::CheckAgain(now) => self.follow_step(FollowAction::CheckAgain(now)),
             Action::Delivered(upto) => self.outbox.delivered(upto),
+            Action::CreateAnother(at) => self.create_another(at),
         }
+    }
+
+    /// Asks the page to move the focus to `target`.
+    fn focus_on(&mut self, target: Focus) {
+        let n = self.focus.map_or(1, |(n, _)| n + 1);
+        self.focus = Some((n, target));
+    }
+
+    /// Suggests a fresh name for the next snapshot and takes the user there.
+    fn create_another(&mut self, at: u64) -> bool {
+        let Some(made) = self.submission.made().map(|r| r.name.clone()) else {
+            return false;
+        };
+        let name = fresh_name(&made, Utc::from_epoch_millis(at as i64), |n| self.taken(n));
+        self.input.apply(InputAction::Edit(Field::Name, name));
+        self.focus_on(Focus::Field(Field::Name));
+        true
     }
 
     /// Judges every field and sends the request when nothing blocks it.
@@ -136,10 +202,11 @@ impl FormState {
             return false;
         }
         self.input.apply(InputAction::JudgeAll);
-        if self.first_invalid().is_none() {
-            if let Ok(request) = rules::validate(self.form()) {
+        match rules::validate(self.form()) {
+            Ok(request) if self.first_invalid().is_none() => {
                 self.submission.start(request);
             }
+            _ => self.focus_on(Focus::Errors),
         }
         true
     }
@@ -166,27 +233,46 @@ impl FormState {
                 self.follow_step(FollowAction::Checked { seq: id.seq, at, result })
             }
             (Purpose::List, Reply::Listed(result)) => self.lists.loaded(id.seq, result),
+            (Purpose::Lookup, Reply::Listed(result)) => {
+                let progress = self.submission.looked_up(id.seq, at, result);
+                self.progressed(progress, at)
+            }
             _ => false,
         }
     }
 
-    /// The create request `attempt` ended: follow a new snapshot, tell the host either way.
+    /// The create request `attempt` replied.
     fn finished(&mut self, attempt: u32, outcome: Outcome, at: u64) -> bool {
-        if !self.submission.finish(attempt, outcome) {
-            return false;
+        let progress = self.submission.finish(attempt, outcome, at);
+        if progress.changed && progress.ended.is_none() {
+            // The page is checking what became of the snapshot: the note saying so takes the focus.
+            self.focus_on(Focus::Outcome);
         }
-        let (Some(request), Some(outcome)) = (self.submission.finished_request(), self.submission.outcome())
-        else {
-            return true;
+        self.progressed(progress, at)
+    }
+
+    /// What a reply did to the submission: a list read, an attempt that ended (follow a new
+    /// snapshot, tell the host either way, show the outcome).
+    fn progressed(&mut self, progress: submission::Progress, at: u64) -> bool {
+        if let (Some(items), Some(r)) = (progress.listed, self.submission.request()) {
+            let (p, c) = (r.project_id.clone(), r.cluster_id.clone());
+            self.lists.seen(&p, &c, items);
+        }
+        let Some(ended) = progress.ended else {
+            return progress.changed;
         };
-        match outcome {
-            Outcome::Created(view) => {
-                let (p, c) = (&request.project_id, &request.cluster_id);
-                self.follow = Some(Follow::start(view, p, c, self.schedule, at));
+        match &ended {
+            Ended::Created(view) => {
+                if let Some(request) = self.submission.finished_request() {
+                    let (p, c) = (&request.project_id, &request.cluster_id);
+                    self.follow = Some(Follow::start(view, p, c, self.schedule, at));
+                }
                 self.outbox.push(events::created(view));
+                self.input.apply(InputAction::Settle);
             }
-            Outcome::Failed(failure) => self.outbox.push(events::failed(failure)),
+            Ended::Failed(failure) => self.outbox.push(events::failed(failure)),
         }
+        self.focus_on(Focus::Outcome);
         true
     }
 
@@ -215,7 +301,7 @@ impl FormState {
 
     /// Whether something is timed, so the page should send [`Action::Tick`] each second.
     pub fn needs_clock(&self) -> bool {
-        self.follow.as_ref().is_some_and(Follow::active)
+        self.submission.needs_clock() || self.follow.as_ref().is_some_and(Follow::active)
     }
 
     /// The list shown, if any.
@@ -228,13 +314,24 @@ impl FormState {
         self.lists.known(&self.form().project_id, &self.form().cluster_id)
     }
 
-    /// Whether the typed name is already used on the cluster (known only once the list was read).
+    /// Whether the typed name is already used on the cluster: in its list, once read, or by the
+    /// snapshot this page made there last.
     pub fn name_taken(&self) -> bool {
-        let name = self.form().name.as_str();
+        self.taken(&self.form().name)
+    }
+
+    /// Whether `name` is already used on the cluster the ids name.
+    fn taken(&self, name: &str) -> bool {
+        let form = self.form();
+        let made_here = self.submission.made().is_some_and(|r| {
+            (r.project_id.as_str(), r.cluster_id.as_str(), r.name.as_str())
+                == (form.project_id.as_str(), form.cluster_id.as_str(), name)
+        });
         !name.is_empty()
-            && self
-                .known_snapshots()
-                .is_some_and(|items| items.iter().any(|b| b.name.as_deref() == Some(name)))
+            && (made_here
+                || self
+                    .known_snapshots()
+                    .is_some_and(|items| items.iter().any(|b| b.name.as_deref() == Some(name))))
     }
 
     /// Everything found in `field`, judged or not: the rules, and a name the cluster already has.
@@ -547,6 +644,161 @@ mod tests {
         assert!(s.apply(Action::Prefill { project_id: "p".into(), cluster_id: "c".into() }));
         assert_eq!((s.form().project_id.as_str(), s.form().cluster_id.as_str()), ("p", "c"));
         assert_eq!(s.form().name, "snapshot_001");
+    }
+
+    #[test]
+    fn after_a_success_nothing_is_refused_until_the_same_name_is_tried_again() {
+        let mut s = filled();
+        s.apply(Action::Edit(Field::Description, "a & b".into()));
+        created(&mut s, 0);
+        // The follow's first check brings the list, which has the new name.
+        s.apply(Action::Tick(3_000));
+        let seq = seq_of(&s, Purpose::Follow).unwrap();
+        reply(&mut s, Purpose::Follow, seq, 3_000, Reply::Listed(list_of(&["snapshot_001"])));
+        assert!(s.name_taken());
+        assert_eq!(s.findings(Field::Name), vec![], "the name just created is no error");
+        assert_eq!(s.refused_fields(), vec![], "no refusal line after a success");
+        assert!(!s.findings(Field::Description).is_empty(), "the other fields' notes stay");
+        assert_eq!(s.form().name, "snapshot_001", "every value is kept");
+        s.apply(Action::Submit);
+        assert_eq!(s.refused_fields(), vec![Field::Name], "the same name again is refused");
+        assert_eq!(in_flight(&s), None, "and not sent");
+        assert_eq!(s.findings(Field::Name)[0].problem, Problem::NameTaken);
+    }
+
+    #[test]
+    fn the_name_just_made_is_taken_before_any_list_is_read() {
+        let mut s = filled();
+        created(&mut s, 0);
+        assert_eq!(s.list(), None);
+        assert!(s.name_taken());
+        s.apply(Action::Edit(Field::Name, "snapshot_002".into()));
+        assert!(!s.name_taken());
+        s.apply(Action::Edit(Field::Name, "snapshot_001".into()));
+        assert_eq!(s.findings(Field::Name)[0].problem, Problem::NameTaken, "edited back: flagged as typed");
+        s.apply(Action::Edit(Field::ClusterId, "other-cluster".into()));
+        assert!(!s.name_taken(), "on another cluster the name is free");
+    }
+
+    #[test]
+    fn focus_goes_to_the_errors_the_outcome_or_the_name() {
+        let mut s = FormState::new(SnapshotForm::default());
+        assert_eq!(s.focus, None);
+        s.apply(Action::Submit);
+        assert_eq!(s.focus, Some((1, Focus::Errors)));
+        s.apply(Action::Submit);
+        assert_eq!(s.focus, Some((2, Focus::Errors)), "every refused submit moves the focus again");
+        let mut s = filled();
+        s.apply(Action::Submit);
+        assert_eq!(s.focus, None, "a request sent moves nothing");
+        finish(&mut s, 1, 403, "", 0);
+        assert_eq!(s.focus, Some((1, Focus::Outcome)));
+        let mut s = filled();
+        created(&mut s, 0);
+        assert_eq!(s.focus, Some((1, Focus::Outcome)));
+        assert!(s.apply(Action::CreateAnother(1_764_547_200_000)));
+        assert_eq!(s.focus, Some((2, Focus::Field(Field::Name))));
+    }
+
+    #[test]
+    fn create_another_suggests_a_fresh_name_and_keeps_the_rest() {
+        let mut s = filled();
+        assert!(!s.apply(Action::CreateAnother(0)), "nothing was made yet");
+        s.apply(Action::Edit(Field::Indices, "logs-*".into()));
+        created(&mut s, 0);
+        // 2025-12-01
+        s.apply(Action::CreateAnother(1_764_547_200_000));
+        assert_eq!(s.form().name, "snapshot_001-20251201");
+        assert_eq!(
+            (s.form().indices.as_str(), s.form().project_id.as_str()),
+            ("logs-*", spec::EXAMPLE_PROJECT_ID)
+        );
+        assert!(rules::is_valid(Field::Name, &s.form().name));
+        assert!(!s.name_taken());
+    }
+
+    #[test]
+    fn fresh_names_are_valid_unused_and_do_not_pile_up_dates() {
+        let day = Utc::from_epoch_millis(1_764_547_200_000);
+        let never = |_: &str| false;
+        assert_eq!(fresh_name("nightly", day, never), "nightly-20251201");
+        assert_eq!(fresh_name("nightly-20251130", day, never), "nightly-20251201");
+        assert_eq!(fresh_name("nightly-20251201", day, |n| n == "nightly-20251201"), "nightly-20251201-2");
+        assert_eq!(
+            fresh_name("nightly-20251201-2", day, |n| ["nightly-20251201", "nightly-20251201-2"]
+                .contains(&n)),
+            "nightly-20251201-3"
+        );
+        assert_eq!(fresh_name("v-2-1", day, never), "v-2-1-20251201", "short numbers are not dates");
+        let long = "a".repeat(64);
+        let fresh = fresh_name(&long, day, never);
+        assert_eq!(fresh.chars().count(), 64);
+        assert!(fresh.ends_with("-20251201") && rules::is_valid(Field::Name, &fresh));
+        let taken_until = |n: &str| !n.ends_with("-12");
+        assert_eq!(fresh_name("x_y_z", day, taken_until), "x_y_z-20251201-12");
+    }
+
+    fn lookup_seq(s: &FormState) -> Option<u32> {
+        seq_of(s, Purpose::Lookup)
+    }
+
+    #[test]
+    fn an_ambiguous_failure_is_looked_up_and_a_found_snapshot_is_followed_and_announced_once() {
+        let mut s = filled();
+        s.apply(Action::Submit);
+        assert!(reply(
+            &mut s,
+            Purpose::Create,
+            1,
+            1_000,
+            Reply::Created(Outcome::Failed(Failure::Timeout { after_secs: 30 }))
+        ));
+        assert!(s.outbox.pending().is_empty(), "no event while the page checks");
+        assert_eq!(s.focus, Some((1, Focus::Outcome)), "the checking note takes the focus");
+        let seq = lookup_seq(&s).expect("checks the list at once");
+        assert!(!s.needs_clock(), "no clock while a check is in flight");
+        reply(&mut s, Purpose::Lookup, seq, 1_200, Reply::Listed(list_of(&["other"])));
+        assert_eq!(s.list().and_then(|l| l.items.as_ref()).map(Vec::len), Some(1), "the list read is shown");
+        assert!(s.needs_clock(), "the next check waits for the clock");
+        assert_eq!(lookup_seq(&s), None);
+        s.apply(Action::Tick(3_000));
+        let seq = lookup_seq(&s).expect("the second check");
+        reply(&mut s, Purpose::Lookup, seq, 3_100, Reply::Listed(list_of(&["other", "snapshot_001"])));
+        assert!(matches!(s.submission.stage(), Stage::Done { verdict: Verdict::FoundAfter(_), .. }));
+        assert_eq!(event_names(&s), [(1, events::CREATED)]);
+        let f = s.follow.as_ref().expect("followed like a normal create");
+        assert_eq!((f.id.as_deref(), f.started), (Some("snapshot_001"), 3_100));
+        assert_eq!(s.focus, Some((2, Focus::Outcome)));
+        assert_eq!(s.refused_fields(), vec![]);
+        assert_eq!(in_flight(&s), None, "the create is never sent again");
+    }
+
+    #[test]
+    fn an_ambiguous_failure_not_found_tells_the_host_it_failed() {
+        let mut s = filled();
+        s.apply(Action::Submit);
+        finish(&mut s, 1, 504, "", 0);
+        let mut t = 0;
+        while !matches!(s.submission.stage(), Stage::Done { .. }) {
+            match lookup_seq(&s) {
+                Some(seq) => {
+                    reply(&mut s, Purpose::Lookup, seq, t, Reply::Listed(list_of(&[])));
+                }
+                None => {
+                    t += 1_000;
+                    s.apply(Action::Tick(t));
+                }
+            }
+            assert!(t < 60_000);
+        }
+        assert!(matches!(
+            s.submission.stage(),
+            Stage::Done { verdict: Verdict::NotCreated { checks: 5 }, .. }
+        ));
+        assert_eq!(event_names(&s), [(1, events::FAILED)]);
+        assert!(s.follow.is_none());
+        assert!(!s.needs_clock());
+        assert!(s.calls().is_empty());
     }
 
     #[test]

@@ -22,7 +22,13 @@ pub struct Config {
     pub parent_origin: Option<String>,
     /// Abandon a request after this many seconds.
     pub timeout_secs: Option<u32>,
+    /// The level of the form's own heading (`<h2>` unless the host says otherwise; the standalone
+    /// page says 1); the headings below it follow.
+    pub heading_level: Option<u8>,
 }
+
+/// The form's heading is an `<h2>` unless configured otherwise.
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
 
 /// Requests are abandoned after this many seconds unless configured otherwise.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
@@ -43,6 +49,11 @@ impl Config {
             }
     }
 
+    /// The level of the form's heading (1 to 5: the result's headings are one level below).
+    pub fn heading(&self) -> u8 {
+        self.heading_level.unwrap_or(DEFAULT_HEADING_LEVEL)
+    }
+
     /// The request timeout in seconds.
     pub fn timeout(&self) -> u32 {
         self.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)
@@ -60,6 +71,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "follow-limit",
     "parent-origin",
     "timeout",
+    "heading-level",
 ];
 
 /// A flag option is on when present, unless it says `false`, `0` or `no`.
@@ -91,6 +103,7 @@ impl Config {
                 "lockids" => self.lock_ids = flag(&v),
                 "timeout" => self.timeout_secs = v.trim().parse().ok().filter(|s| *s > 0),
                 "followlimit" => self.follow_limit_secs = v.trim().parse().ok().filter(|s| *s > 0),
+                "headinglevel" => self.heading_level = v.trim().parse().ok().filter(|l| (1..=5).contains(l)),
                 // A wildcard would hand every event to any page that frames this one.
                 "parentorigin" => {
                     let v = v.trim();
@@ -184,6 +197,15 @@ mod tests {
         assert_eq!(c.parent_origin.as_deref(), Some("https://portal.example"));
         let c = Config::default().with_pairs([("parent_origin", "*"), ("follow-limit", "soon")]);
         assert_eq!((c.parent_origin, c.follow_limit_secs), (None, None), "'*' is refused");
+    }
+
+    #[test]
+    fn the_heading_level_is_one_to_five() {
+        assert_eq!(Config::default().heading(), 2);
+        for (given, level) in [("1", 1), ("3", 3), ("5", 5), ("0", 2), ("6", 2), ("h1", 2), (" 4 ", 4)] {
+            assert_eq!(Config::default().with_pairs([("heading-level", given)]).heading(), level, "{given}");
+        }
+        assert_eq!(Config::default().with_pairs([("headingLevel", "1")]).heading(), 1);
     }
 
     #[test]

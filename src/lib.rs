@@ -15,6 +15,7 @@ pub mod request;
 pub mod rules;
 pub mod spec;
 pub mod state;
+pub mod summary;
 pub mod text;
 pub mod time;
 pub mod view;

@@ -6,6 +6,7 @@ use crate::outcome::Failure;
 use crate::reply::Shown;
 use crate::rules::{CharClass, EmptyItem, IndexNameIssue, IndexPattern, Problem};
 use crate::spec::{self, es_index, Advice, Field};
+use crate::state::{Verdict, Why};
 
 /// A language of the page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,8 +42,6 @@ impl Lang {
                 Ui::Sending => "Creating snapshot…",
                 Ui::Optional => "optional",
                 Ui::Required => "required",
-                Ui::Created => "Snapshot created",
-                Ui::CreatedLead => "The service accepted the request. A new snapshot starts as BUILDING.",
                 Ui::Field => "Field",
                 Ui::Value => "Value",
                 Ui::Meaning => "Meaning",
@@ -61,7 +60,6 @@ impl Lang {
                 Ui::UnreadableTitle => "The reply could not be read",
                 Ui::UnreadableHelp => "The service answered with success, so the snapshot was probably created. Check the cluster's snapshot list before trying again.",
                 Ui::FormKept => "Everything you typed is still in the form.",
-                Ui::Errors => "Please correct the fields marked below before the snapshot can be created.",
                 Ui::TokenHelp => "Kept in memory only, never stored or put in the address. Leave empty when a gateway adds authentication.",
                 Ui::Target => "Sends",
                 Ui::Detail => "Detail",
@@ -363,6 +361,112 @@ impl Lang {
     }
 }
 
+/// Words for what the page shows after the click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// The title of the reply tables.
+    Details,
+    DetailsLead,
+    CreateAnother,
+    FactId,
+    FactIndices,
+    FactCluster,
+    AllIndices,
+    /// The heading of the error summary.
+    ErrorsTitle,
+    ErrorsLead,
+    /// The heading over the older snapshot that has the name.
+    TakenByTitle,
+}
+
+impl Lang {
+    /// Fixed words shown after the click.
+    pub fn after(self, key: After) -> &'static str {
+        match self {
+            Lang::En => match key {
+                After::Details => "Snapshot details",
+                After::DetailsLead => {
+                    "Every field the service sent, with its meaning from the API reference."
+                }
+                After::CreateAnother => "Create another snapshot",
+                After::FactId => "ID",
+                After::FactIndices => "Indices",
+                After::FactCluster => "Cluster",
+                After::AllIndices => "all indices",
+                After::ErrorsTitle => "There is a problem",
+                After::ErrorsLead => "Correct these fields before the snapshot can be created:",
+                After::TakenByTitle => "The snapshot that has this name",
+            },
+        }
+    }
+
+    /// The success summary's heading.
+    pub fn created_title(self, name: Option<&str>) -> String {
+        match self {
+            Lang::En => match name {
+                Some(n) => format!("Snapshot created: {n}"),
+                None => "Snapshot created".into(),
+            },
+        }
+    }
+
+    /// How the page knows the snapshot exists.
+    pub fn made_note(self, verdict: &Verdict) -> String {
+        match self {
+            Lang::En => match verdict {
+                Verdict::FoundAfter(f) => format!(
+                    "The reply was lost ({}), but the snapshot exists: the page found it in the cluster's list.",
+                    self.failure_short(f)
+                ),
+                Verdict::MadeByThisPage { earlier_attempt: true } => "The service said the name is already taken (409): by this snapshot, which your earlier attempt created although its reply was lost.".into(),
+                Verdict::MadeByThisPage { earlier_attempt: false } => "The service said the name is already taken (409), but this snapshot was made just after your request was sent: the browser sent the request a second time on its own after the connection dropped, and the first one created it.".into(),
+                _ => "The service accepted the request. A new snapshot starts as BUILDING.".into(),
+            },
+        }
+    }
+
+    /// What the page is doing while it looks the name up.
+    pub fn checking(self, name: &str, why: Why, done: u32, total: u32) -> String {
+        let n = done + 1;
+        match self {
+            Lang::En => match why {
+                Why::Ambiguous => format!("Checking the cluster's snapshots for {name} to find out whether it was created (check {n} of {total})…"),
+                Why::NameTaken => format!("Looking up the snapshot called {name} in the cluster's list…"),
+            },
+        }
+    }
+
+    /// What the page found out about a request that failed.
+    pub fn failed_verdict(self, verdict: &Verdict, name: &str) -> Option<String> {
+        match self {
+            Lang::En => match verdict {
+                Verdict::NotCreated { checks } => Some(format!(
+                    "The snapshot was not created: the cluster's list has no snapshot called {name} ({checks} checks over about 20 seconds). Trying again is safe: snapshot names are unique, so a retry cannot create a second one."
+                )),
+                Verdict::Unknown(f) => Some(format!(
+                    "The page could not read the cluster's list either ({}), so it cannot tell whether the snapshot was created. Show the cluster's snapshots before trying again.",
+                    self.failure_short(f)
+                )),
+                Verdict::TakenBy(b) => {
+                    let made = b.rows.iter().find(|r| r.name == "created" || r.name == "startTime");
+                    Some(match made.map(|r| self.shown(&r.value).0) {
+                        Some(when) => format!("The name {name} is taken by a snapshot created {when}: choose another name."),
+                        None => format!("The name {name} is taken by another snapshot: choose another name."),
+                    })
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// One line of the error summary: the field and its first error.
+    pub fn error_link(self, field: Field, message: &str) -> String {
+        match self {
+            Lang::En => format!("{}: {message}", self.label(field)),
+        }
+    }
+}
+
 /// Keys of the fixed interface words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -372,8 +476,6 @@ pub enum Ui {
     Sending,
     Optional,
     Required,
-    Created,
-    CreatedLead,
     Field,
     Value,
     Meaning,
@@ -392,7 +494,6 @@ pub enum Ui {
     UnreadableTitle,
     UnreadableHelp,
     FormKept,
-    Errors,
     TokenHelp,
     Target,
     Detail,

@@ -10,8 +10,9 @@ use crate::request;
 use crate::rules::SnapshotForm;
 use crate::rules::{self, Severity};
 use crate::spec::{self, Field};
-use crate::state::{ClusterList, FormState};
-use crate::text::{Lang, Ui};
+use crate::state::{ClusterList, FormState, Stage, Verdict};
+use crate::summary::{self, ErrorSummaryView, SummaryView};
+use crate::text::{After, Lang, Ui};
 
 /// One message under a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +64,6 @@ pub fn create_target(api_base: &str, form: &SnapshotForm) -> String {
     format!("{} {}", spec::CREATE_METHOD, request::join_base(api_base, &path))
 }
 
-/// The line above the submit button after a refused submit, naming the fields to correct.
-pub fn refused_summary(state: &FormState, lang: Lang) -> Option<String> {
-    let fields = state.refused_fields();
-    (!fields.is_empty()).then(|| {
-        let names: Vec<&str> = fields.iter().map(|f| lang.label(*f)).collect();
-        format!("{} ({})", lang.ui(Ui::Errors), names.join(", "))
-    })
-}
-
 /// Fields grouped as the form shows them: the cluster, the snapshot, the authentication.
 const GROUPS: &[&[Field]] = &[
     &[Field::ProjectId, Field::ClusterId],
@@ -94,10 +86,8 @@ pub struct FormView {
     pub groups: Vec<Vec<ShownField>>,
     /// `POST /v1.0/…/index_snapshot` for the ids typed so far.
     pub target: String,
-    /// After a refused submit, the fields to correct.
-    pub refused: Option<String>,
-    /// Where a submit that is refused takes the user.
-    pub first_invalid: Option<Field>,
+    /// After a refused submit, the fields to correct, each a link to its field.
+    pub errors: Option<ErrorSummaryView>,
     pub sending: bool,
     /// The cluster's list is on the page (the button refreshes it).
     pub list_shown: bool,
@@ -119,8 +109,7 @@ pub fn form_view(state: &FormState, config: &Config, lang: Lang) -> FormView {
     FormView {
         groups,
         target: create_target(&config.api_base, state.form()),
-        refused: refused_summary(state, lang),
-        first_invalid: state.first_invalid(),
+        errors: summary::error_summary(state, lang),
         sending: state.is_sending(),
         list_shown: state.list().is_some(),
     }
@@ -131,27 +120,46 @@ pub fn form_view(state: &FormState, config: &Config, lang: Lang) -> FormView {
 pub enum OutcomeView {
     /// Nothing sent yet, or the form was cleared.
     None,
-    /// The snapshot was created: its live status (while following) and its tables.
-    Created {
-        follow: Option<FollowView>,
-        created: CreatedView,
+    /// The snapshot was made: the summary, its live status (while following) and its tables.
+    Created { summary: SummaryView, follow: Option<FollowView>, created: CreatedView },
+    /// It was not, or the page cannot tell (yet): the failure, the lookup in progress, what the
+    /// page found out, and the older snapshot that has the name.
+    Failed {
+        failure: FailureView,
+        checking: Option<String>,
+        verdict: Option<String>,
+        taken_by: Option<Vec<RowView>>,
     },
-    Failed(FailureView),
 }
 
 /// Builds what the page shows of the last create request.
 pub fn outcome_view(state: &FormState, lang: Lang) -> OutcomeView {
-    match state.submission.outcome() {
-        Some(Outcome::Created(b)) => {
+    match state.submission.stage() {
+        Stage::Idle | Stage::Sending { .. } => OutcomeView::None,
+        Stage::Checking { failure, lookup, .. } => OutcomeView::Failed {
+            failure: failure_view(failure, lang),
+            checking: Some(summary::checking_line(lookup, lang)),
+            verdict: None,
+            taken_by: None,
+        },
+        Stage::Done { request, outcome: Outcome::Created(b), verdict, .. } => {
             // Fuller data from the list replaces the create reply as it arrives.
             let latest = state.follow.as_ref().and_then(|f| f.latest.as_deref()).unwrap_or(b);
             OutcomeView::Created {
+                summary: summary::summary_view(latest, request, verdict, lang),
                 follow: state.follow.as_ref().map(|f| follow_view(f, lang)),
                 created: created_view(latest, lang),
             }
         }
-        Some(Outcome::Failed(f)) => OutcomeView::Failed(failure_view(f, lang)),
-        None => OutcomeView::None,
+        Stage::Done { request, outcome: Outcome::Failed(f), verdict, .. } => {
+            let mut failure = failure_view(f, lang);
+            // "May have been created" no longer holds once the list showed it was not.
+            if matches!(verdict, Verdict::NotCreated { .. }) {
+                failure.help = None;
+            }
+            let (verdict, taken_by) = summary::failed_verdict(verdict, request, lang);
+            OutcomeView::Failed { failure, checking: None, verdict, taken_by }
+        }
     }
 }
 
@@ -206,8 +214,8 @@ pub struct CreatedView {
 /// Builds the success panel.
 pub fn created_view(backup: &BackupView, lang: Lang) -> CreatedView {
     CreatedView {
-        title: lang.ui(Ui::Created),
-        lead: lang.ui(Ui::CreatedLead),
+        title: lang.after(After::Details),
+        lead: lang.after(After::DetailsLead),
         note: lang.missing_fields(backup.missing),
         rows: row_views(&backup.rows, lang),
     }
@@ -458,16 +466,6 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_submit_names_the_fields_to_correct() {
-        let mut s = FormState::new(SnapshotForm::default());
-        assert_eq!(refused_summary(&s, Lang::En), None);
-        s.apply(Action::Edit(Field::Name, "ok_name".into()));
-        s.apply(Action::Submit);
-        let line = refused_summary(&s, Lang::En).unwrap();
-        assert!(line.ends_with("(Project ID, Cluster ID)"), "{line}");
-    }
-
-    #[test]
     fn the_form_view_groups_the_fields_the_config_shows() {
         let config =
             Config::default().with_pairs([("hide-token", ""), ("lock-ids", ""), ("project-id", "p")]);
@@ -483,12 +481,10 @@ mod tests {
         let readonly: Vec<bool> = v.groups[0].iter().map(|f| f.readonly).collect();
         assert_eq!(readonly, [true, false], "only the id the host gave is locked");
         assert_eq!(v.target, "POST /v1.0/p/clusters//index_snapshot");
-        assert_eq!(
-            (v.refused.as_deref(), v.first_invalid, v.sending, v.list_shown),
-            (None, Some(Field::ClusterId), false, false)
-        );
+        assert_eq!((v.errors.is_none(), v.sending, v.list_shown), (true, false, false));
         s.apply(Action::Submit);
-        assert!(form_view(&s, &config, Lang::En).refused.is_some());
+        let errors = form_view(&s, &config, Lang::En).errors.expect("the error summary");
+        assert_eq!(errors.links.iter().map(|l| l.field).collect::<Vec<_>>(), [Field::ClusterId, Field::Name]);
         let all = form_view(&s, &Config::default(), Lang::En);
         assert_eq!(all.groups.iter().map(Vec::len).collect::<Vec<_>>(), [2, 3, 1]);
     }
@@ -509,10 +505,11 @@ mod tests {
         let body = r#"{"backup":{"id":"s1","name":"snap_1","status":"BUILDING"}}"#;
         let reply = crate::calls::Reply::Created(interpret(201, body, None));
         s.apply(Action::Replied { id, at: 0, reply });
-        let OutcomeView::Created { follow: Some(f), created } = outcome_view(&s, Lang::En) else {
+        let OutcomeView::Created { follow: Some(f), created, summary } = outcome_view(&s, Lang::En) else {
             panic!("created and followed")
         };
         assert_eq!(f.status, "Building");
+        assert_eq!(summary.title, "Snapshot created: snap_1");
         assert_eq!(created.rows.iter().find(|r| r.name == "id").map(|r| r.value.as_str()), Some("s1"));
         // A check that finds the snapshot further on replaces the reply's values.
         s.apply(Action::Tick(5_000));
@@ -541,7 +538,11 @@ mod tests {
         let id = crate::calls::CallId { purpose: crate::calls::Purpose::Create, seq: 1 };
         let reply = crate::calls::Reply::Created(interpret(403, "", None));
         s.apply(Action::Replied { id, at: 0, reply });
-        let OutcomeView::Failed(v) = outcome_view(&s, Lang::En) else { panic!("a failure") };
+        let OutcomeView::Failed { failure: v, checking: None, verdict: None, taken_by: None } =
+            outcome_view(&s, Lang::En)
+        else {
+            panic!("a failure, as replied")
+        };
         assert!(v.title.starts_with("403"));
         assert_eq!(shown_list(&s, Lang::En), None);
     }

@@ -429,6 +429,7 @@ async fn record_api_request(State(emulator): State<Shared>, request: Request, ne
         &parts.headers,
         is_create_request(&parts.method, parts.uri.path()),
         emulator.config.fault,
+        emulator.config.fault_handled,
         emulator.config.latency,
     );
     let connection = parts.extensions.get::<ConnectInfo<ConnHandle>>().map(|c| c.0.clone());
@@ -449,7 +450,11 @@ async fn record_api_request(State(emulator): State<Shared>, request: Request, ne
             let body = gateway_error(BAD_INJECTION_CODE, &why, &request_id);
             (api_reply(StatusCode::BAD_REQUEST, &body, &request_id), Duration::ZERO)
         }
-        Ok(Injection { fault: Some(fault), latency }) => {
+        Ok(Injection { fault: Some(fault), handled, latency }) => {
+            if handled {
+                // The work is done (a snapshot made, if the request was good); the fault replaces the reply.
+                let _ = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+            }
             let (status, mut response, wire) = fault.reply(&ids::request_id(), &ids::snapshot_id());
             if wire != Wire::Whole {
                 match &connection {
@@ -467,7 +472,7 @@ async fn record_api_request(State(emulator): State<Shared>, request: Request, ne
             response.extensions_mut().insert(Injected { fault, wire });
             (response, latency)
         }
-        Ok(Injection { fault: None, latency }) => {
+        Ok(Injection { fault: None, latency, .. }) => {
             (next.run(Request::from_parts(parts, Body::from(bytes))).await, latency)
         }
     };

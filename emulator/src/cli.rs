@@ -36,6 +36,9 @@ Options:
                         is created), written after each change, so a restarted emulator still
                         lists them (the request log is not kept)
   --fault KIND          answer every create request with the fault KIND (see Faults below)
+  --fault-handled       handle every faulted create request first (the snapshot is made), then
+                        answer with the fault, as a gateway that gives up on a service that did
+                        the work
   --latency-ms N        hold every create reply back N milliseconds (0 to 600000)
   --keep-alive          keep connections open between requests (default: every reply says
                         Connection: close; see Faults below for why)
@@ -63,6 +66,7 @@ Faults (for testing clients):
   --fault and --latency-ms apply to every create request. The request headers
   X-Emulator-Fault: KIND and X-Emulator-Latency-Ms: N apply to the request that carries them
   (create or list) and win over the options; X-Emulator-Fault: none turns --fault off for it.
+  X-Emulator-Fault-Handled: yes|no does the same for --fault-handled.
   KIND is one of:
     500 501 502 503 504[:SHAPE]  that status with an error body of SHAPE (default css)
     429[:SHAPE]        429 with Retry-After: 7 (default shape generic)
@@ -229,6 +233,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 let kind = value(&opt, inline, &mut args)?;
                 config.fault = Some(Fault::parse(&kind).map_err(|e| format!("--fault: {e}"))?);
             }
+            "--fault-handled" => config.fault_handled = true,
             "--latency-ms" => {
                 let ms = value(&opt, inline, &mut args)?;
                 config.latency = parse_latency(&ms).map_err(|e| format!("--latency-ms: {e}"))?;
@@ -357,11 +362,12 @@ mod tests {
         let (_, config) = run(&["--fault", "503:html", "--latency-ms=250"]).unwrap();
         assert_eq!(config.fault, Some(Fault::Status { status: 503, shape: Shape::Html }));
         assert_eq!(config.latency, Duration::from_millis(250));
-        let (_, config) = run(&["--fault=drop", "--keep-alive"]).unwrap();
+        let (_, config) = run(&["--fault=drop", "--keep-alive", "--fault-handled"]).unwrap();
         assert_eq!(config.fault, Some(Fault::Drop));
-        assert!(config.keep_alive);
+        assert!(config.keep_alive && config.fault_handled);
         let (_, defaults) = run(&[]).unwrap();
         assert_eq!(defaults.fault, None);
+        assert!(!defaults.fault_handled);
         assert_eq!(defaults.latency, Duration::ZERO);
         assert!(!defaults.keep_alive);
         for bad in [

@@ -32,7 +32,8 @@
 //! The codes `CSS.9xxx` / `APIG.9xxx` are the emulator's own (9 and the status); the service's
 //! codes for these failures are not documented. Messages say the fault was injected.
 //!
-//! A faulted request is answered without being handled: no token check, no snapshot created. It
+//! A faulted request is answered without being handled: no token check, no snapshot created,
+//! unless `--fault-handled` or `X-Emulator-Fault-Handled: yes` asks for it to be handled first. It
 //! is still logged in `/_emulator/requests`, with the status sent, or 0 for `drop` and `cut`.
 //! Latency holds the reply back after the request has been handled, so a create that a page
 //! gives up on during the wait has still created its snapshot, as on a slow real service.
@@ -49,6 +50,10 @@ use crate::conn::Wire;
 
 /// The request header asking for a fault.
 pub const FAULT_HEADER: &str = "x-emulator-fault";
+/// The request header asking for the faulted request to be handled first (`yes`): the snapshot
+/// is made, then the fault replaces the reply, as when a gateway gives up on a service that did
+/// the work.
+pub const HANDLED_HEADER: &str = "x-emulator-fault-handled";
 /// The request header asking for added latency, in milliseconds.
 pub const LATENCY_HEADER: &str = "x-emulator-latency-ms";
 /// The longest latency that may be asked for: ten minutes.
@@ -237,6 +242,8 @@ pub fn parse_latency(ms: &str) -> Result<Duration, String> {
 pub struct Injection {
     /// The fault to answer with instead of handling the request.
     pub fault: Option<Fault>,
+    /// Handle the request anyway, then answer with the fault.
+    pub handled: bool,
     /// How long to hold the reply back.
     pub latency: Duration,
 }
@@ -248,6 +255,7 @@ impl Injection {
         headers: &HeaderMap,
         is_create: bool,
         default_fault: Option<Fault>,
+        default_handled: bool,
         default_latency: Duration,
     ) -> Result<Injection, String> {
         let text = |name: &str| -> Result<Option<String>, String> {
@@ -272,7 +280,15 @@ impl Injection {
             None if is_create => default_latency,
             None => Duration::ZERO,
         };
-        Ok(Injection { fault, latency })
+        let handled = match text(HANDLED_HEADER)? {
+            Some(v) => match v.trim().to_ascii_lowercase().as_str() {
+                "yes" | "true" | "1" => true,
+                "no" | "false" | "0" | "" => false,
+                other => return Err(format!("X-Emulator-Fault-Handled: {other:?}: expected yes or no")),
+            },
+            None => is_create && default_handled,
+        };
+        Ok(Injection { fault, handled, latency })
     }
 }
 
@@ -433,23 +449,34 @@ mod tests {
         let ms = Duration::from_millis(300);
         let none = HeaderMap::new();
         assert_eq!(
-            Injection::for_request(&none, true, start, ms),
-            Ok(Injection { fault: start, latency: ms })
+            Injection::for_request(&none, true, start, true, ms),
+            Ok(Injection { fault: start, handled: true, latency: ms })
         );
-        assert_eq!(Injection::for_request(&none, false, start, ms), Ok(Injection::default()));
+        assert_eq!(Injection::for_request(&none, false, start, true, ms), Ok(Injection::default()));
         let mut headers = HeaderMap::new();
         headers.insert(FAULT_HEADER, HeaderValue::from_static("502:html"));
         headers.insert(LATENCY_HEADER, HeaderValue::from_static("10"));
         let wanted = Injection {
             fault: Some(Fault::Status { status: 502, shape: Shape::Html }),
+            handled: false,
             latency: Duration::from_millis(10),
         };
-        assert_eq!(Injection::for_request(&headers, true, start, ms), Ok(wanted));
-        assert_eq!(Injection::for_request(&headers, false, None, ms), Ok(wanted));
+        assert_eq!(Injection::for_request(&headers, true, start, false, ms), Ok(wanted));
+        assert_eq!(Injection::for_request(&headers, false, None, false, ms), Ok(wanted));
+        headers.insert(HANDLED_HEADER, HeaderValue::from_static("yes"));
+        assert_eq!(
+            Injection::for_request(&headers, false, None, false, ms),
+            Ok(Injection { handled: true, ..wanted })
+        );
+        headers.insert(HANDLED_HEADER, HeaderValue::from_static("no"));
+        assert!(!Injection::for_request(&headers, true, None, true, ms).unwrap().handled, "the header wins");
+        headers.insert(HANDLED_HEADER, HeaderValue::from_static("maybe"));
+        assert!(Injection::for_request(&headers, true, None, false, ms).is_err());
+        headers.remove(HANDLED_HEADER);
         headers.insert(FAULT_HEADER, HeaderValue::from_static("none"));
-        assert_eq!(Injection::for_request(&headers, true, start, ms).unwrap().fault, None);
+        assert_eq!(Injection::for_request(&headers, true, start, false, ms).unwrap().fault, None);
         headers.insert(FAULT_HEADER, HeaderValue::from_static("nope"));
-        assert!(Injection::for_request(&headers, true, None, ms).is_err());
+        assert!(Injection::for_request(&headers, true, None, false, ms).is_err());
     }
 
     #[test]

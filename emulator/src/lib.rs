@@ -75,6 +75,8 @@ pub struct Config {
     /// A fault every create request gets unless its `X-Emulator-Fault` header says otherwise
     /// (see [`faults`]).
     pub fault: Option<faults::Fault>,
+    /// Handle faulted create requests before answering with the fault (the snapshot is made).
+    pub fault_handled: bool,
     /// How long every create reply is held back unless its `X-Emulator-Latency-Ms` header says
     /// otherwise.
     pub latency: Duration,
@@ -95,6 +97,7 @@ impl Default for Config {
             minimal_reply: false,
             state_file: None,
             fault: None,
+            fault_handled: false,
             latency: Duration::ZERO,
             keep_alive: false,
         }

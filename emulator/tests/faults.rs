@@ -379,3 +379,43 @@ fn a_kept_alive_connection_serves_on_after_an_http_fault() {
     stream.read_to_string(&mut rest).unwrap();
     assert!(rest.starts_with("HTTP/1.1 201"), "{rest}");
 }
+
+#[test]
+fn a_handled_fault_makes_the_snapshot_and_still_answers_with_the_fault() {
+    let addr = start(Config::default());
+    let names = |addr| -> Vec<String> {
+        list_example(addr)
+            .iter()
+            .map(|b| b.get("name").and_then(Json::as_text).unwrap().to_string())
+            .collect()
+    };
+    for (kind, name) in [
+        ("504:code", "handled_504"),
+        ("drop", "handled_drop"),
+        ("cut", "handled_cut"),
+        ("created-not-json", "handled_not_json"),
+    ] {
+        let body = format!(r#"{{"name":"{name}"}}"#);
+        let headers = [("X-Emulator-Fault", kind), ("X-Emulator-Fault-Handled", "yes")];
+        let wire = send(addr, "POST", &create_path(PROJECT, CLUSTER), &headers, &body);
+        match kind {
+            "drop" => assert!(wire.bytes.is_empty(), "{kind}: still no reply"),
+            "504:code" => assert_eq!(wire.parts().0, 504),
+            _ => assert!(!wire.bytes.is_empty(), "{kind}"),
+        }
+        assert!(names(addr).contains(&name.to_string()), "{kind}: the snapshot was made");
+    }
+    // Not handled: nothing made, as before.
+    let headers = [("X-Emulator-Fault", "504"), ("X-Emulator-Fault-Handled", "no")];
+    send(addr, "POST", &create_path(PROJECT, CLUSTER), &headers, r#"{"name":"not_handled"}"#);
+    assert!(!names(addr).contains(&"not_handled".to_string()));
+    // The start option does the same for every faulted create.
+    let addr = start(Config {
+        fault: Some(Fault::Status { status: 502, shape: Shape::Css }),
+        fault_handled: true,
+        ..Config::default()
+    });
+    let wire = send(addr, "POST", &create_path(PROJECT, CLUSTER), &[], r#"{"name":"by_option"}"#);
+    assert_eq!(wire.parts().0, 502);
+    assert_eq!(names(addr), ["by_option"]);
+}

@@ -9,6 +9,12 @@ use crate::view::FailureView;
 pub struct FailureProps {
     pub view: FailureView,
     pub lang: Lang,
+    /// The level of the alert's heading, and its id (the page moves the focus there).
+    pub level: u8,
+    pub heading_id: AttrValue,
+    /// What the page is doing or found out beyond the reply.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -17,7 +23,8 @@ pub fn FailureAlert(props: &FailureProps) -> Html {
     let ui = |k| props.lang.ui(k);
     html! {
         <div class="csf-failure" role="alert">
-            <h3 class="csf-failure-title">{ &v.title }</h3>
+            { super::heading(props.level, "csf-failure-title", Some(&props.heading_id), html! { { &v.title } }) }
+            { props.children.clone() }
             if let Some(m) = v.meaning { <p>{ m }</p> }
             if let Some(h) = v.help { <p>{ h }</p> }
             if let Some(a) = v.advice { <p class="csf-advice">{ a }</p> }

@@ -11,6 +11,8 @@ use crate::view::FormView;
 pub struct FormProps {
     pub view: FormView,
     pub lang: Lang,
+    /// The level of the form's heading.
+    pub level: u8,
     /// Makes element ids unique per mounted form.
     pub id_prefix: AttrValue,
     pub on_edit: Callback<(Field, String)>,
@@ -24,24 +26,26 @@ pub struct FormProps {
 pub fn SnapshotForm(props: &FormProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
-    let onsubmit = {
-        let (on_submit, prefix, first_invalid) =
-            (props.on_submit.clone(), props.id_prefix.clone(), v.first_invalid);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            on_submit.emit(());
-            // Take the user to the first field that needs attention.
-            if let Some(f) = first_invalid {
-                focus(e.target(), &field::input_id(&prefix, f));
-            }
-        })
-    };
+    let onsubmit = props.on_submit.reform(|e: SubmitEvent| e.prevent_default());
     let on_load_list = props.on_load_list.reform(|_: MouseEvent| ());
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
         <form class="csf-form" novalidate=true {onsubmit}>
-            <h2 class="csf-title">{ ui(Ui::Title) }</h2>
+            { super::heading(props.level, "csf-title", None, html! { { ui(Ui::Title) } }) }
             <p class="csf-intro">{ ui(Ui::Intro) }</p>
+            if let Some(errors) = &v.errors {
+                // GOV.UK's error summary: announced, focused after the refused submit, one link per field.
+                <div class="csf-error-summary" role="alert" tabindex="-1" id={format!("{}-errors", props.id_prefix)}>
+                    { super::heading(props.level + 1, "csf-error-summary-title", None, html! { { errors.title } }) }
+                    <p>{ errors.lead }</p>
+                    <ul>
+                        { for errors.links.iter().map(|l| {
+                            let id = field::input_id(&props.id_prefix, l.field);
+                            html! { <li><a href={format!("#{id}")} onclick={focus_field(id)}>{ &l.text }</a></li> }
+                        }) }
+                    </ul>
+                </div>
+            }
             { for v.groups.iter().map(|group| html! {
                 <div class="csf-group">
                     { for group.iter().map(|f| html! {
@@ -52,9 +56,6 @@ pub fn SnapshotForm(props: &FormProps) -> Html {
                 </div>
             }) }
             <p class="csf-target"><span>{ ui(Ui::Target) }</span>{ " " }<code>{ &v.target }</code></p>
-            <p class="csf-error-summary" role="status">
-                if let Some(line) = &v.refused { { line } }
-            </p>
             <p class="csf-actions">
                 <button type="submit" class="csf-submit" aria-disabled={v.sending.to_string()}>
                     if v.sending { <span class="csf-spinner" aria-hidden="true"></span>{ ui(Ui::Sending) } }
@@ -69,12 +70,17 @@ pub fn SnapshotForm(props: &FormProps) -> Html {
     }
 }
 
-/// Focuses the element `id` inside `form` (looked up from the form, so it works in a shadow root).
-fn focus(form: Option<web_sys::EventTarget>, id: &str) {
-    use wasm_bindgen::JsCast;
-    let form = form.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let el = form.and_then(|f| f.query_selector(&format!("#{id}")).ok().flatten());
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+/// A link's click: focus the field `id` (looked up from the link, so it works in a shadow root)
+/// instead of following `#id`, which would change the page's address.
+fn focus_field(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        e.prevent_default();
+        let link = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let form = link.and_then(|l| l.closest("form").ok().flatten());
+        let el = form.and_then(|f| f.query_selector(&format!("#{id}")).ok().flatten());
+        if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    })
 }

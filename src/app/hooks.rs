@@ -8,12 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::api::Client;
-use super::{clock, host};
+use super::{clock, field, host};
 use crate::calls::{ApiCall, Call, CallId, Reply};
 use crate::draft;
 use crate::events::HostEvent;
 use crate::rules::SnapshotForm;
-use crate::state::Action;
+use crate::state::{Action, Focus};
 
 /// Keeps a draft of what was typed (never the token) for a reload or a crashed tab.
 #[hook]
@@ -69,6 +69,7 @@ pub fn use_api_calls(calls: Vec<ApiCall>, client: Client, dispatch: Callback<Act
                 continue;
             }
             let (client, dispatch) = (client.clone(), dispatch.clone());
+            dispatch.emit(Action::Sent { id, at: clock::now_ms() });
             wasm_bindgen_futures::spawn_local(async move {
                 let reply = match &call {
                     Call::Create(request) => Reply::Created(client.create(request).await),
@@ -95,5 +96,32 @@ pub fn use_clock(active: bool, dispatch: Callback<Action>) {
             (tick, visibility)
         });
         move || drop(guards)
+    });
+}
+
+/// The id of the outcome's heading in the form with `prefix`.
+pub fn outcome_id(prefix: &str) -> AttrValue {
+    format!("{prefix}-outcome").into()
+}
+
+/// Moves the keyboard focus once per request of the state, after the render that shows the target.
+#[hook]
+pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue) {
+    use wasm_bindgen::JsCast;
+    use_effect_with(request.map(|(n, _)| n), move |_| {
+        let Some((_, target)) = request else { return };
+        let id = match target {
+            Focus::Outcome => outcome_id(&prefix).to_string(),
+            Focus::Errors => format!("{prefix}-errors"),
+            Focus::Field(f) => field::input_id(&prefix, f),
+        };
+        // Looked up from the form's root, so it works inside a shadow root too.
+        let found =
+            root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten());
+        let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        let _ = el.focus();
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
     });
 }

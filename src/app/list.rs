@@ -9,6 +9,8 @@ use crate::view::ListView;
 pub struct ListProps {
     pub view: ListView,
     pub lang: Lang,
+    /// The level of the list's heading.
+    pub level: u8,
 }
 
 #[component]
@@ -17,7 +19,7 @@ pub fn SnapshotList(props: &ListProps) -> Html {
     let ui = |k| props.lang.ui(k);
     html! {
         <section class="csf-list" aria-label={ui(Ui::ListTitle)} aria-busy={v.loading.to_string()}>
-            <h3>{ ui(Ui::ListTitle) }</h3>
+            { super::heading(props.level, "csf-list-title", None, html! { { ui(Ui::ListTitle) } }) }
             if v.loading && v.rows.is_none() { <p role="status">{ ui(Ui::ListLoading) }</p> }
             if let Some(w) = &v.warning { <p class="csf-msg csf-msg--warning">{ w }</p> }
             if let Some(rows) = &v.rows {

@@ -71,22 +71,35 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_host_events(events, props.host.clone(), config.parent_origin.clone(), dispatch.clone());
     hooks::use_api_calls(s.calls(), client, dispatch.clone());
     hooks::use_clock(s.needs_clock(), dispatch.clone());
+    let root = use_node_ref();
+    hooks::use_focus(s.focus, root.clone(), props.id_prefix.clone());
 
     let prefilled = state::prefilled(config);
+    let level = config.heading();
     html! {
-        <div class="csf" lang={lang.tag()} aria-busy={s.is_sending().to_string()}>
-            <form::SnapshotForm view={view::form_view(s, config, lang)} {lang} id_prefix={props.id_prefix.clone()}
+        <div class="csf" lang={lang.tag()} aria-busy={s.is_sending().to_string()} ref={root}>
+            <form::SnapshotForm view={view::form_view(s, config, lang)} {lang} {level} id_prefix={props.id_prefix.clone()}
                 on_edit={dispatch.reform(|(field, value)| Action::Edit(field, value))}
                 on_blur={dispatch.reform(Action::Blur)}
                 on_submit={dispatch.reform(|()| Action::Submit)}
                 on_load_list={dispatch.reform(|()| Action::LoadList)}
                 on_clear={dispatch.reform(move |()| Action::Clear(prefilled.clone()))} />
-            <outcome::OutcomePanel view={view::outcome_view(s, lang)} {lang}
+            <outcome::OutcomePanel view={view::outcome_view(s, lang)} {lang} level={level + 1}
+                heading_id={hooks::outcome_id(&props.id_prefix)}
                 on_stop={dispatch.reform(|()| Action::StopFollowing)}
-                on_check_again={dispatch.reform(|()| Action::CheckAgain(clock::now_ms()))} />
+                on_check_again={dispatch.reform(|()| Action::CheckAgain(clock::now_ms()))}
+                on_another={dispatch.reform(|()| Action::CreateAnother(clock::now_ms()))} />
             if let Some(list) = view::shown_list(s, lang) {
-                <list::SnapshotList view={list} {lang} />
+                <list::SnapshotList view={list} {lang} level={level + 1} />
             }
         </div>
     }
+}
+
+/// A heading of `level` (1 to 6), so the form fits the heading outline of the page it is in.
+fn heading(level: u8, class: &'static str, id: Option<&AttrValue>, content: Html) -> Html {
+    let tag = format!("h{}", level.clamp(1, 6));
+    // Headings the page moves the focus to can take it.
+    let tabindex = id.map(|_| "-1");
+    html! { <@{tag} class={class} id={id.cloned()} {tabindex}>{ content }</@> }
 }

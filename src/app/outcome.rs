@@ -1,34 +1,66 @@
-//! What came of the last create request: the followed snapshot and its tables, or the failure.
+//! What came of the last create request: the success summary (where the focus goes), the live
+//! status and the tables; or the failure, with what the page is checking or found out.
 
 use yew::prelude::*;
 
-use super::{failure::FailureAlert, follow::FollowPanel, result::Created};
-use crate::text::Lang;
+use super::{failure::FailureAlert, follow::FollowPanel, result};
+use crate::text::{After, Lang};
 use crate::view::OutcomeView;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomeProps {
     pub view: OutcomeView,
     pub lang: Lang,
+    /// The level of the outcome's headings.
+    pub level: u8,
+    /// The id of the outcome's heading (the page moves the focus there).
+    pub heading_id: AttrValue,
     pub on_stop: Callback<()>,
     pub on_check_again: Callback<()>,
+    pub on_another: Callback<()>,
 }
 
 #[component]
 pub fn OutcomePanel(props: &OutcomeProps) -> Html {
-    let lang = props.lang;
+    let (lang, level) = (props.lang, props.level);
     let inner = match &props.view {
         OutcomeView::None => html! {},
-        OutcomeView::Created { follow, created } => html! {
+        OutcomeView::Created { summary, follow, created } => html! {
             <>
-                if let Some(f) = follow {
-                    <FollowPanel view={f.clone()} {lang} on_stop={props.on_stop.clone()}
-                        on_check_again={props.on_check_again.clone()} />
-                }
-                <Created view={created.clone()} {lang} />
+                <section class="csf-made" aria-labelledby={props.heading_id.clone()}>
+                    { super::heading(level, "csf-made-title", Some(&props.heading_id), html! { { &summary.title } }) }
+                    <p class="csf-made-note">{ &summary.note }</p>
+                    <dl class="csf-facts csf-made-facts">
+                        { for summary.facts.iter().map(|(label, value)| html! {
+                            <><dt>{ *label }</dt><dd><code>{ value }</code></dd></>
+                        }) }
+                    </dl>
+                    if let Some(f) = follow {
+                        <FollowPanel view={f.clone()} {lang} on_stop={props.on_stop.clone()}
+                            on_check_again={props.on_check_again.clone()} />
+                    }
+                    <p class="csf-actions">
+                        <button type="button" class="csf-secondary csf-another"
+                            onclick={props.on_another.reform(|_: MouseEvent| ())}>{ summary.another }</button>
+                    </p>
+                </section>
+                <result::Created view={created.clone()} {lang} level={level} />
             </>
         },
-        OutcomeView::Failed(f) => html! { <FailureAlert view={f.clone()} {lang} /> },
+        OutcomeView::Failed { failure, checking, verdict, taken_by } => html! {
+            <FailureAlert view={failure.clone()} {lang} {level} heading_id={props.heading_id.clone()}>
+                if let Some(c) = checking {
+                    <p class="csf-checking" role="status"><span class="csf-spinner" aria-hidden="true"></span>{ c }</p>
+                }
+                if let Some(v) = verdict { <p class="csf-verdict">{ v }</p> }
+                if let Some(rows) = taken_by {
+                    <section class="csf-taken-by" aria-label={lang.after(After::TakenByTitle)}>
+                        <p class="csf-taken-by-title">{ lang.after(After::TakenByTitle) }</p>
+                        { result::table(rows, lang, "backup") }
+                    </section>
+                }
+            </FailureAlert>
+        },
     };
-    html! { <div class="csf-outcome" aria-live="polite">{ inner }</div> }
+    html! { <div class="csf-outcome">{ inner }</div> }
 }

@@ -9,6 +9,8 @@ use crate::view::{CreatedView, RowView};
 pub struct CreatedProps {
     pub view: CreatedView,
     pub lang: Lang,
+    /// The level of the section's heading.
+    pub level: u8,
 }
 
 #[component]
@@ -16,7 +18,7 @@ pub fn Created(props: &CreatedProps) -> Html {
     let v = &props.view;
     html! {
         <section class="csf-result" aria-label={v.title}>
-            <h3 class="csf-result-title">{ v.title }</h3>
+            { super::heading(props.level, "csf-result-title", None, html! { { v.title } }) }
             <p>{ v.lead }</p>
             if let Some(note) = &v.note { <p class="csf-note">{ note }</p> }
             { table(&v.rows, props.lang, "backup") }
@@ -24,7 +26,8 @@ pub fn Created(props: &CreatedProps) -> Html {
     }
 }
 
-fn table(rows: &[RowView], lang: Lang, caption: &str) -> Html {
+/// The rows of a snapshot as a table (nested objects as tables of their own).
+pub fn table(rows: &[RowView], lang: Lang, caption: &str) -> Html {
     html! {
         <table class="csf-table">
             <caption><code>{ caption }</code></caption>

@@ -90,11 +90,6 @@ impl Lookup {
         }
     }
 
-    /// When the lookup started: the time of the reply it is about.
-    pub fn started(&self) -> u64 {
-        self.started
-    }
-
     /// How many checks the lookup makes at most.
     pub fn total(&self) -> u32 {
         self.why.schedule().len() as u32
@@ -175,15 +170,15 @@ pub fn made_at(b: &BackupView) -> Option<i64> {
         .or_else(|| raw("created").and_then(|c| time::parse_service_datetime(&c)).map(|t| t.epoch_millis()))
 }
 
-/// A snapshot made this long before the reply that named it counts as made by that request (a
-/// browser may resend a POST on its own when a connection drops, and the first reply the page
-/// sees is then the 409 to its own resend).
-pub const RECENT_MS: u64 = 60_000;
+/// How far the service's clock and the browser's may differ, for [`made_since`].
+pub const CLOCK_MARGIN_MS: u64 = 500;
 
-/// Whether `b` was made at most [`RECENT_MS`] before `at` (epoch ms; a snapshot dated after
-/// `at` counts too: the clocks of the service and the browser differ).
-pub fn made_recently(b: &BackupView, at: u64) -> bool {
-    made_at(b).is_some_and(|made| made >= (at as i64).saturating_sub(RECENT_MS as i64))
+/// Whether `b` was made after `sent` (epoch ms, the browser's clock), give or take
+/// [`CLOCK_MARGIN_MS`]. A 409 for a snapshot made after the page sent its request means the
+/// request itself made it: a browser may resend a POST on its own when a connection drops before
+/// any reply, and the reply the page sees is then the 409 to that resend.
+pub fn made_since(b: &BackupView, sent: u64) -> bool {
+    made_at(b).is_some_and(|made| made >= (sent as i64).saturating_sub(CLOCK_MARGIN_MS as i64))
 }
 
 #[cfg(test)]
@@ -334,8 +329,8 @@ mod tests {
         assert_eq!(made(r#"{"startTime":0,"created":"nonsense"}"#), None);
         assert_eq!(made(r#"{"name":"x"}"#), None);
         let items = list(&["a"]).unwrap();
-        assert!(made_recently(&items[0], 1_000_000 + RECENT_MS));
-        assert!(!made_recently(&items[0], 1_000_001 + RECENT_MS));
-        assert!(made_recently(&items[0], 0), "dated after the reply: the clocks differ");
+        assert!(made_since(&items[0], 1_000_000), "made after the request was sent");
+        assert!(made_since(&items[0], 1_000_000 + CLOCK_MARGIN_MS), "the clocks may differ a little");
+        assert!(!made_since(&items[0], 1_000_001 + CLOCK_MARGIN_MS), "made before the request was sent");
     }
 }

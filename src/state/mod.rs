@@ -42,6 +42,8 @@ pub enum Action {
     Prefill { project_id: String, cluster_id: String },
     /// The user asked for the cluster's snapshots (or to refresh them).
     LoadList,
+    /// The page sent the call `id` at `at` (epoch ms).
+    Sent { id: CallId, at: u64 },
     /// The call `id` ended at `at` (epoch ms).
     Replied { id: CallId, at: u64, reply: Reply },
     /// The clock moved (about once a second while something is timed).
@@ -169,6 +171,7 @@ impl FormState {
             }
             Action::Submit => self.submit(),
             Action::LoadList => self.load_list(),
+            Action::Sent { id, at } => id.purpose == Purpose::Create && self.submission.sent(id.seq, at),
             Action::Replied { id, at, reply } => self.replied(id, at, reply),
             Action::Tick(now) => self.submission.tick(now) | self.follow_step(FollowAction::Tick(now)),
             Action::Visibility { hidden, at } => self.follow_step(FollowAction::Visibility { hidden, at }),
@@ -314,24 +317,17 @@ impl FormState {
         self.lists.known(&self.form().project_id, &self.form().cluster_id)
     }
 
-    /// Whether the typed name is already used on the cluster: in its list, once read, or by the
-    /// snapshot this page made there last.
+    /// Whether the typed name is already used on the cluster (known only once the list was read).
     pub fn name_taken(&self) -> bool {
         self.taken(&self.form().name)
     }
 
-    /// Whether `name` is already used on the cluster the ids name.
+    /// Whether `name` is in the list of the cluster the ids name.
     fn taken(&self, name: &str) -> bool {
-        let form = self.form();
-        let made_here = self.submission.made().is_some_and(|r| {
-            (r.project_id.as_str(), r.cluster_id.as_str(), r.name.as_str())
-                == (form.project_id.as_str(), form.cluster_id.as_str(), name)
-        });
         !name.is_empty()
-            && (made_here
-                || self
-                    .known_snapshots()
-                    .is_some_and(|items| items.iter().any(|b| b.name.as_deref() == Some(name))))
+            && self
+                .known_snapshots()
+                .is_some_and(|items| items.iter().any(|b| b.name.as_deref() == Some(name)))
     }
 
     /// Everything found in `field`, judged or not: the rules, and a name the cluster already has.
@@ -667,17 +663,12 @@ mod tests {
     }
 
     #[test]
-    fn the_name_just_made_is_taken_before_any_list_is_read() {
+    fn only_the_create_request_records_when_it_was_sent() {
         let mut s = filled();
-        created(&mut s, 0);
-        assert_eq!(s.list(), None);
-        assert!(s.name_taken());
-        s.apply(Action::Edit(Field::Name, "snapshot_002".into()));
-        assert!(!s.name_taken());
-        s.apply(Action::Edit(Field::Name, "snapshot_001".into()));
-        assert_eq!(s.findings(Field::Name)[0].problem, Problem::NameTaken, "edited back: flagged as typed");
-        s.apply(Action::Edit(Field::ClusterId, "other-cluster".into()));
-        assert!(!s.name_taken(), "on another cluster the name is free");
+        s.apply(Action::Submit);
+        assert!(!s.apply(Action::Sent { id: CallId { purpose: Purpose::List, seq: 1 }, at: 5 }));
+        assert!(s.apply(Action::Sent { id: CallId { purpose: Purpose::Create, seq: 1 }, at: 5 }));
+        assert!(matches!(s.submission.stage(), Stage::Sending { sent_at: Some(5), .. }));
     }
 
     #[test]

@@ -15,10 +15,11 @@ use crate::request::CreateSnapshot;
 pub enum Stage {
     #[default]
     Idle,
-    /// `attempt` numbers the request, so a late reply to an older one is ignored.
-    Sending { attempt: u32, request: CreateSnapshot },
+    /// `attempt` numbers the request, so a late reply to an older one is ignored; `sent_at`
+    /// (epoch ms) is when the page sent it, once it did.
+    Sending { attempt: u32, request: CreateSnapshot, sent_at: Option<u64> },
     /// The reply (`failure`) left open what became of the snapshot: its name is being looked up.
-    Checking { attempt: u32, request: CreateSnapshot, failure: Failure, lookup: Lookup },
+    Checking { attempt: u32, request: CreateSnapshot, sent_at: Option<u64>, failure: Failure, lookup: Lookup },
     /// The request numbered `attempt` ended.
     Done { attempt: u32, request: CreateSnapshot, outcome: Outcome, verdict: Verdict },
 }
@@ -85,14 +86,27 @@ impl Submission {
             }
         }
         self.attempts += 1;
-        self.stage = Stage::Sending { attempt: self.attempts, request };
+        self.stage = Stage::Sending { attempt: self.attempts, request, sent_at: None };
         true
+    }
+
+    /// The page sent attempt `attempt` at `at` (epoch ms).
+    pub fn sent(&mut self, attempt: u32, at: u64) -> bool {
+        match &mut self.stage {
+            Stage::Sending { attempt: current, sent_at, .. } if *current == attempt && sent_at.is_none() => {
+                *sent_at = Some(at);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Takes the reply to attempt `attempt` (at `at`, epoch ms); any other attempt's changes nothing.
     pub fn finish(&mut self, attempt: u32, outcome: Outcome, at: u64) -> Progress {
-        let request = match &self.stage {
-            Stage::Sending { attempt: current, request } if *current == attempt => request.clone(),
+        let (request, sent_at) = match &self.stage {
+            Stage::Sending { attempt: current, request, sent_at } if *current == attempt => {
+                (request.clone(), *sent_at)
+            }
             _ => return Progress::default(),
         };
         let why = match &outcome {
@@ -112,7 +126,7 @@ impl Submission {
             return Progress { changed: true, listed: None, ended: Some(ended) };
         };
         let lookup = Lookup::start(why, &request.name, &request.project_id, &request.cluster_id, at);
-        self.stage = Stage::Checking { attempt, request, failure: failure.clone(), lookup };
+        self.stage = Stage::Checking { attempt, request, sent_at, failure: failure.clone(), lookup };
         Progress { changed: true, ..Progress::default() }
     }
 
@@ -128,7 +142,8 @@ impl Submission {
 
     /// Ends a lookup that found out what it could.
     fn resolve(&mut self, found: Found) -> Ended {
-        let Stage::Checking { attempt, request, failure, lookup } = std::mem::take(&mut self.stage) else {
+        let Stage::Checking { attempt, request, sent_at, failure, lookup } = std::mem::take(&mut self.stage)
+        else {
             unreachable!("resolve is only called while checking")
         };
         let earlier = self.unresolved.as_ref().is_some_and(|u| same_snapshot(u, &request));
@@ -141,7 +156,7 @@ impl Submission {
             }
             (Why::Ambiguous, Found::Unreadable(why)) => (Outcome::Failed(failure), Verdict::Unknown(why)),
             (Why::NameTaken, Found::Snapshot(b))
-                if earlier || lookup::made_recently(&b, lookup.started()) =>
+                if earlier || sent_at.is_some_and(|t| lookup::made_since(&b, t)) =>
             {
                 (Outcome::Created(Rc::new(b)), Verdict::MadeByThisPage { earlier_attempt: earlier })
             }
@@ -230,7 +245,7 @@ impl Submission {
     /// The call to make now: the create request, or a lookup check.
     pub fn call(&self) -> Option<ApiCall> {
         match &self.stage {
-            Stage::Sending { attempt, request } => Some(ApiCall {
+            Stage::Sending { attempt, request, .. } => Some(ApiCall {
                 id: CallId { purpose: Purpose::Create, seq: *attempt },
                 call: Call::Create(request.clone()),
             }),
@@ -430,9 +445,12 @@ mod tests {
     }
 
     #[test]
-    fn a_conflict_with_a_snapshot_only_seconds_old_was_made_by_this_request() {
+    fn a_conflict_with_a_snapshot_made_after_the_request_was_sent_was_made_by_it() {
         let mut s = Submission::default();
         s.start(request("snap"));
+        assert!(s.sent(1, 94_000));
+        assert!(!s.sent(1, 99_000), "sent once");
+        assert!(!s.sent(2, 99_000), "another attempt was not sent");
         s.finish(1, taken(), 100_000);
         run_lookup(&mut s, 100_000, || list(&[("snap", 95_000)]));
         assert_eq!(verdict(&s), &Verdict::MadeByThisPage { earlier_attempt: false });
@@ -443,6 +461,7 @@ mod tests {
     fn a_conflict_with_an_older_snapshot_names_it() {
         let mut s = Submission::default();
         s.start(request("snap"));
+        s.sent(1, 2_000);
         s.finish(1, taken(), 1_000_000);
         let ended = run_lookup(&mut s, 1_000_000, || list(&[("snap", 1_000)]));
         assert!(matches!(ended, Ended::Failed(Failure::Http { status: 409, .. })));

@@ -125,11 +125,21 @@ async fn untouched_fields_are_not_judged_until_submit() {
     })
     .await;
     assert_eq!(fetches(), 0, "an invalid form sends nothing");
-    let summary = root.query_selector(".csf-error-summary[role=status]").unwrap().unwrap();
-    let summary = summary.text_content().unwrap_or_default();
-    assert!(summary.contains("Project ID, Cluster ID, Snapshot name"), "{summary}");
+    // The error summary at the top of the form: announced, focused, one link per field to correct.
+    let summary = root.query_selector(".csf-error-summary[role=alert]").unwrap().expect("an error summary");
+    until("focus on the error summary", || document().active_element().as_ref() == Some(&summary)).await;
+    let links = summary.query_selector_all("a").unwrap();
+    let texts: Vec<String> =
+        (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap_or_default()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    for (text, label) in texts.iter().zip(["Project ID", "Cluster ID", "Snapshot name"]) {
+        assert!(text.starts_with(label), "{text}");
+    }
+    // A link moves the focus to its field.
+    let link: HtmlElement = links.item(2).unwrap().unchecked_into();
+    link.click();
     let active = document().active_element().and_then(|e| e.get_attribute("name"));
-    assert_eq!(active.as_deref(), Some("project_id"), "focus moves to the first invalid field");
+    assert_eq!(active.as_deref(), Some("name"), "the link moves the focus to the field");
 }
 
 #[wasm_bindgen_test]

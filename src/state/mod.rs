@@ -193,7 +193,8 @@ impl FormState {
         let Some(made) = self.submission.made().map(|r| r.name.clone()) else {
             return false;
         };
-        let name = fresh_name(&made, Utc::from_epoch_millis(at as i64), |n| self.taken(n));
+        // The name just made is taken even before the list that shows it was read.
+        let name = fresh_name(&made, Utc::from_epoch_millis(at as i64), |n| n == made || self.taken(n));
         self.input.apply(InputAction::Edit(Field::Name, name));
         self.focus_on(Focus::Field(Field::Name));
         true
@@ -706,6 +707,14 @@ mod tests {
         );
         assert!(rules::is_valid(Field::Name, &s.form().name));
         assert!(!s.name_taken());
+        // The suggestion made, and "Create another" again before any list was read: the name
+        // just made is not suggested again.
+        s.apply(Action::Submit);
+        let seq = seq_of(&s, Purpose::Create).unwrap();
+        finish(&mut s, seq, 201, r#"{"backup":{"id":"s-2","name":"snapshot_001-20251201"}}"#, 0);
+        assert_eq!(s.known_snapshots(), None, "no list read yet");
+        s.apply(Action::CreateAnother(1_764_547_200_000));
+        assert_eq!(s.form().name, "snapshot_001-20251201-2");
     }
 
     #[test]

@@ -104,10 +104,14 @@ pub fn outcome_id(prefix: &str) -> AttrValue {
     format!("{prefix}-outcome").into()
 }
 
-/// Moves the keyboard focus once per request of the state, after the render that shows the target.
+/// Moves the keyboard focus once per request of the state, after the render that shows the target,
+/// and scrolls an outcome or the error summary to the top of the screen. `late`: the outcome came
+/// from the page's own checks, seconds after the reply; it takes the focus only if the person has
+/// not moved it away from where the page put it meanwhile (typing elsewhere is never interrupted).
 #[hook]
-pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue) {
+pub fn use_focus(request: Option<(u32, Focus)>, late: bool, root: NodeRef, prefix: AttrValue) {
     use wasm_bindgen::JsCast;
+    let placed: Rc<RefCell<Option<web_sys::Element>>> = use_mut_ref(|| None);
     use_effect_with(request.map(|(n, _)| n), move |_| {
         let Some((_, target)) = request else { return };
         let id = match target {
@@ -115,6 +119,9 @@ pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue
             Focus::Errors => format!("{prefix}-errors"),
             Focus::Field(f) => field::input_id(&prefix, f),
         };
+        if late && target == Focus::Outcome && !focus_left_alone(placed.borrow().as_ref()) {
+            return;
+        }
         // Looked up from the form's root, so it works inside a shadow root too.
         let found =
             root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten());
@@ -123,5 +130,41 @@ pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue
         if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             input.select();
         }
+        // Focus alone scrolls only as far as the heading: show the whole summary or alert.
+        let shown = match target {
+            Focus::Outcome => el.parent_element(),
+            Focus::Errors => Some(el.clone().into()),
+            Focus::Field(_) => None,
+        };
+        if let Some(shown) = shown {
+            shown.scroll_into_view_with_bool(true);
+        }
+        *placed.borrow_mut() = Some(el.into());
     });
+}
+
+/// Whether the focus is still where the page last put it (or nowhere, e.g. that heading was
+/// replaced by the next outcome's).
+fn focus_left_alone(placed: Option<&web_sys::Element>) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return true;
+    };
+    let Some(mut active) = document.active_element() else {
+        return true;
+    };
+    // Into the shadow roots (a form inside <css-snapshot-form>).
+    loop {
+        let inner = js_sys::Reflect::get(&active, &"shadowRoot".into())
+            .ok()
+            .filter(|root| root.is_object())
+            .and_then(|root| js_sys::Reflect::get(&root, &"activeElement".into()).ok())
+            .and_then(|el| el.dyn_into::<web_sys::Element>().ok());
+        match inner {
+            Some(el) => active = el,
+            None => break,
+        }
+    }
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    body.as_ref() == Some(&active) || placed == Some(&active)
 }

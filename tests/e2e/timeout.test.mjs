@@ -1,8 +1,8 @@
 // A create that takes too long is abandoned after the page's `timeout` (seconds, here ?timeout=2):
-// the alert says so, says the snapshot may still have been created and where to check, the form
-// is intact, and the one request is not sent again. css-emulator holds the reply back
-// (X-Emulator-Latency-Ms, added by Playwright on the way out) after it has made the snapshot,
-// as a slow service would, so the warning is true here.
+// the alert says so and that the snapshot may still have been created, the form is intact, and
+// the one request is not sent again. css-emulator holds the reply back (X-Emulator-Latency-Ms,
+// added by Playwright on the way out) after it has made the snapshot, as a slow service would:
+// the page then finds it in the cluster's list and shows it as created, with the lost reply said.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
@@ -31,9 +31,18 @@ async function snapshotNames() {
   return (await res.json()).backups.map((b) => b.name);
 }
 
-test('a create with no reply within ?timeout=2 is abandoned after about 2 s, with a warning', () =>
+test('a create with no reply within ?timeout=2 is abandoned after about 2 s, then found in the list', () =>
   withPage(h, 'timeout abandoned', async (page) => {
     await slowCreates(page, 5000);
+    // The page's first look at the list waits until the alert was seen.
+    let release;
+    const seen = new Promise((resolve) => { release = resolve; });
+    let lists = 0;
+    await page.route(/\/index_snapshots(\?|$)/, async (route) => {
+      lists += 1;
+      await seen;
+      await route.continue();
+    });
     const typed = {
       name: 'slow_snapshot', description: 'Waiting too long', indices: 'logs-*', x_auth_token: 'timeout-token',
     };
@@ -51,6 +60,19 @@ test('a create with no reply within ?timeout=2 is abandoned after about 2 s, wit
     assert.match(text, /\b2 (seconds|s)\b/, 'says after how long');
     assert.match(text, /snapshot may still have been created/i);
     assert.match(text, /snapshot list|list of (the cluster's )?snapshots|cluster's snapshots/i, 'says how to check');
+    // ...and checks itself.
+    assert.match(await alert.locator('.csf-checking[role="status"]').textContent(),
+      /Checking the cluster's snapshots for slow_snapshot/);
+
+    // The list has it: shown as created, the lost reply said, before the reply would have come.
+    release();
+    const made = page.locator('.csf-made');
+    await made.getByRole('heading', { name: 'Snapshot created: slow_snapshot' }).waitFor();
+    assert.ok(Date.now() - started < 5000, 'found before the held-back reply came');
+    assert.match(await made.textContent(),
+      /The reply was lost \(no reply within 2 s\), but the snapshot exists: the page found it in the cluster's list\./);
+    assert.equal(await page.locator('[role="alert"]').filter({ hasText: /abandoned/i }).count(), 0);
+    assert.equal(lists, 1, 'one look at the list found it');
 
     await idle(page);
     const submit = page.locator(SUBMIT);

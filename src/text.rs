@@ -380,10 +380,7 @@ impl Lang {
     /// The mark on the previews of a form that is not valid yet.
     pub fn preview_not_valid(self, problems: usize) -> String {
         match self {
-            Lang::En => format!(
-                "Not valid yet: {problems} problem{} to fix in the form. The preview shows the request as typed.",
-                plural(problems)
-            ),
+            Lang::En => format!("Not valid yet: {problems} problem{} to fix in the form", plural(problems)),
         }
     }
 }

@@ -8,6 +8,7 @@ mod follow;
 mod host;
 mod list;
 pub mod mount;
+mod preview;
 mod result;
 
 use std::rc::Rc;
@@ -294,6 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                 </p>
             </form>
+            <preview::Previews form={s.form.clone()} api_base={config.api_base.clone()} hide_token={config.hide_token} {lang} />
             <div class="csf-outcome" aria-live="polite">{ outcome }</div>
             if let Some(l) = &s.list {
                 <list::SnapshotList view={view::list_view(l, new_id, lang)} {lang} />

@@ -9,7 +9,7 @@
 //! values; and no preview holds the token. A sample of the commands also runs through `sh`, and
 //! a sample of the scripts through `python3`'s own parser.
 //!
-//! Each property runs `PREVIEW_CASES` generated forms (100,000 unless the variable says
+//! Each property checks `PREVIEW_CASES` generated forms (100,000 unless the variable says
 //! otherwise; `PROPTEST_CASES` is read too, as the other property tests do).
 //!
 //! The Terraform argument names (`name`, `cluster_id`, `index`, `description`) and the resource
@@ -25,7 +25,7 @@ use std::process::{Command, Stdio};
 
 use common::Rng;
 use css_snapshot_form::json;
-use css_snapshot_form::preview::{self, PreviewInput, PreviewKind, DEFAULT_REGION, TOKEN_ENV};
+use css_snapshot_form::preview::{self, PreviewInput, PreviewKind, PreviewsView, DEFAULT_REGION, TOKEN_ENV};
 use css_snapshot_form::request::{CreateSnapshot, CONTENT_TYPE};
 use css_snapshot_form::rules::SnapshotForm;
 use css_snapshot_form::spec;
@@ -360,17 +360,15 @@ impl Case {
 /// The value `$CSS_TOKEN` has when the commands are read: quotes, `$` and spaces in it stay text.
 const ENV_TOKEN: &str = "env-token $(id) `id` \"q\" 'x' ${HOME}";
 
-fn check_curl(case: &Case) -> Result<(), TestCaseError> {
-    let text = preview::build(PreviewKind::Curl, &case.input());
+fn check_curl(case: &Case, text: &str) -> Result<(), TestCaseError> {
     let env = BTreeMap::from([(TOKEN_ENV, ENV_TOKEN)]);
-    let words = shell_words(&text, &env).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    let words = shell_words(text, &env).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
     let call = curl_call(&words).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
     prop_assert_eq!(call, case.expected_call(ENV_TOKEN), "{}", text);
     Ok(())
 }
 
-fn check_http(case: &Case) -> Result<(), TestCaseError> {
-    let text = preview::build(PreviewKind::Http, &case.input());
+fn check_http(case: &Case, text: &str) -> Result<(), TestCaseError> {
     let expected = case.expected_call(Lang::En.ui(Ui::PreviewTokenValue));
     let (head, body) = text.split_once("\n\n").ok_or_else(|| TestCaseError::fail("no blank line"))?;
     let mut lines = head.split('\n');
@@ -460,11 +458,10 @@ fn region(base: &str) -> String {
     preview::region_of(base).unwrap_or_else(|| DEFAULT_REGION.to_string())
 }
 
-fn check_token(case: &Case) -> Result<(), TestCaseError> {
+fn check_token(case: &Case, view: &PreviewsView) -> Result<(), TestCaseError> {
     let token = &case.form.token;
     let other = SnapshotForm { token: format!("{token}x"), ..case.form.clone() };
     let other_case = Case { form: other, base: case.base.clone(), hide_token: case.hide_token };
-    let view = preview::view(&case.input());
     for item in &view.items {
         // A preview depends on whether a token is typed, never on which: it cannot hold it.
         if !token.is_empty() {
@@ -669,29 +666,29 @@ fn fixed_lines(kind: PreviewKind, prefixes: &[&str]) -> Vec<String> {
     value_lines(&text, prefixes).1.into_iter().map(String::from).collect()
 }
 
+// Two properties per test: each still sees every generated form, and a form is generated once
+// for both (generation costs as much as a check in a debug build).
+
 #[test]
-fn the_curl_command_and_the_http_preview_are_the_pages_request() {
-    run("curl and http", |case| {
-        check_curl(case)?;
-        check_http(case)
+fn the_curl_and_http_previews_are_the_pages_request_and_no_preview_holds_the_token() {
+    run("curl and http; token", |case| {
+        // The texts the page shows: the view's.
+        let view = preview::view(&case.input());
+        let text = |kind| &view.items.iter().find(|i| i.kind == kind).unwrap().text;
+        check_curl(case, text(PreviewKind::Curl))?;
+        check_http(case, text(PreviewKind::Http))?;
+        check_token(case, &view)
     });
 }
 
 #[test]
-fn python_literals_read_back_as_the_typed_values() {
-    let fixed = fixed_lines(PreviewKind::Python, PY_PREFIXES);
-    run("python", |case| check_python(case, &fixed));
-}
-
-#[test]
-fn hcl_strings_read_back_as_the_typed_values() {
-    let fixed = fixed_lines(PreviewKind::Terraform, HCL_PREFIXES);
-    run("terraform", |case| check_hcl(case, &fixed));
-}
-
-#[test]
-fn no_preview_holds_the_token() {
-    run("token", check_token);
+fn python_literals_and_hcl_strings_read_back_as_the_typed_values() {
+    let python = fixed_lines(PreviewKind::Python, PY_PREFIXES);
+    let hcl = fixed_lines(PreviewKind::Terraform, HCL_PREFIXES);
+    run("python; terraform", |case| {
+        check_python(case, &python)?;
+        check_hcl(case, &hcl)
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,6 +712,12 @@ fn the_generator_makes_valid_and_hostile_forms() {
     assert!(cases.iter().any(|c| c.hide_token));
     assert!(cases.iter().any(|c| c.form.description.contains('\'')));
     assert!(cases.iter().any(|c| preview::region_of(&c.base).is_some()));
+    // The page shows the view's texts; the properties above read `build`'s and the view's alike.
+    for c in &cases {
+        for item in preview::view(&c.input()).items {
+            assert_eq!(item.text, preview::build(item.kind, &c.input()));
+        }
+    }
 }
 
 #[test]

@@ -9,7 +9,6 @@
 
 mod common;
 
-
 use css_snapshot_form::json::{self, Json};
 use css_snapshot_form::outcome::{self, Failure, Outcome, ServiceError, RAW_SHOWN_CHARS};
 use css_snapshot_form::reply::{BackupView, Shown};

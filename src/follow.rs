@@ -39,11 +39,9 @@ impl Schedule {
         for _ in 0..checks.min(32) {
             gap = (gap + gap / 2).min(self.max_gap);
         }
-        if failures > 0 {
-            let doubled = gap.saturating_mul(1u64 << failures.min(16));
-            gap = doubled.min(self.max_retry_gap).max(gap);
-        }
-        gap.max(self.min_gap)
+        // Each failure in a row doubles the gap, up to the retry cap (none: the gap as it is).
+        let doubled = gap.saturating_mul(1u64 << failures.min(16));
+        doubled.min(self.max_retry_gap).max(gap).max(self.min_gap)
     }
 }
 
@@ -311,6 +309,7 @@ impl Follow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calls::{CallId, Purpose};
     use crate::reply::backup_view;
 
     fn view(json: &str) -> BackupView {
@@ -351,6 +350,41 @@ mod tests {
         assert_eq!(s.gap(0, 30), 60_000, "failures back off up to the retry cap");
         let eager = Schedule { first: 10, min_gap: 5_000, ..s };
         assert!((0..10).all(|n| eager.gap(n, 0) >= 5_000));
+    }
+
+    #[test]
+    fn the_gaps_grow_by_half_and_double_per_failure() {
+        let s = Schedule::default();
+        let gaps: Vec<u64> = (0..8).map(|n| s.gap(n, 0)).collect();
+        assert_eq!(gaps, [3_000, 4_500, 6_750, 10_125, 15_187, 22_780, 30_000, 30_000]);
+        assert_eq!((s.gap(1, 1), s.gap(1, 2), s.gap(1, 3), s.gap(1, 4)), (9_000, 18_000, 36_000, 60_000));
+    }
+
+    #[test]
+    fn a_tick_changes_what_is_shown_only_when_the_second_turns() {
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 1_000);
+        assert!(!f.apply(FollowAction::Tick(1_400)).changed, "the same second");
+        assert!(!f.apply(FollowAction::Tick(1_999)).changed);
+        assert!(f.apply(FollowAction::Tick(2_000)).changed, "the elapsed time moved");
+        assert!(!f.apply(FollowAction::Tick(1_500)).changed, "the clock never runs back");
+    }
+
+    #[test]
+    fn checks_are_numbered_and_successful_ones_stretch_the_gap() {
+        let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
+        let (t1, seq1) = run_until_check(&mut f, 0);
+        assert_eq!(f.call().map(|c| c.id), Some(CallId { purpose: Purpose::Follow, seq: seq1 }));
+        f.apply(FollowAction::Checked { seq: seq1, at: t1, result: Ok(vec![item("s1", "BUILDING")]) });
+        assert_eq!(f.call(), None, "no call while waiting");
+        assert_eq!(f.phase, Phase::Waiting { due: t1 + 4_500 });
+        let (t2, seq2) = run_until_check(&mut f, t1);
+        assert_ne!(seq1, seq2, "each check has its own number");
+        assert!(
+            !f.apply(FollowAction::Checked { seq: seq1, at: t2, result: Ok(vec![]) }).changed,
+            "a stale reply"
+        );
+        f.apply(FollowAction::Checked { seq: seq2, at: t2, result: Ok(vec![item("s1", "BUILDING")]) });
+        assert_eq!(f.phase, Phase::Waiting { due: t2 + 6_750 }, "the gap grows with each successful check");
     }
 
     #[test]

@@ -774,6 +774,20 @@ mod tests {
     }
 
     #[test]
+    fn one_tick_moves_a_lookup_and_a_follow_at_once() {
+        let mut s = filled();
+        created(&mut s, 0);
+        s.apply(Action::Edit(Field::Name, "snapshot_002".into()));
+        s.apply(Action::Submit);
+        finish(&mut s, 2, 504, "", 100);
+        let seq = lookup_seq(&s).unwrap();
+        reply(&mut s, Purpose::Lookup, seq, 200, Reply::Listed(list_of(&[])));
+        assert!(s.apply(Action::Tick(3_000)), "both start a check");
+        assert!(lookup_seq(&s).is_some() && seq_of(&s, Purpose::Follow).is_some());
+        assert_eq!(s.calls().len(), 2);
+    }
+
+    #[test]
     fn an_ambiguous_failure_not_found_tells_the_host_it_failed() {
         let mut s = filled();
         s.apply(Action::Submit);

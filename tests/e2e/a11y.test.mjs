@@ -1,8 +1,9 @@
 // Accessibility of the built page against the real emulator.
 // - axe-core (npm, pinned in package-lock.json), WCAG 2.0 / 2.1 / 2.2 A and AA and best practices,
-//   finds no violation at each step a person meets: the empty form, a refused submit, a created
-//   snapshot, one followed to COMPLETED, a lookup in progress, a name taken by an older snapshot
-//   and a failed call; in light and dark colours; on the standalone page and in the demo portal.
+//   finds no violation at each step a person meets: the empty form, its request previews opened,
+//   a refused submit, a created snapshot, one followed to COMPLETED, a name taken by an older
+//   snapshot, a lookup in progress and a failed call; in light and dark colours; on the
+//   standalone page and in the demo portal.
 //   axe's source is evaluated in the page through the DevTools protocol, which the page's CSP
 //   (no inline script) does not apply to: no CSP bypass is needed.
 // - A keyboard-only pass: the Tab order through the fields and buttons, Enter submits, and where
@@ -105,6 +106,11 @@ async function everyStep(page, scope, include, prefix) {
   const form = (sel) => scope.locator(sel);
   await form(SUBMIT).waitFor();
   await assertNoViolations(page, 'the empty form', include);
+  const previews = form('.csf-previews > summary');
+  await previews.click();
+  await form('.csf-previews[open]').waitFor();
+  await assertNoViolations(page, 'the request previews, open', include);
+  await previews.click();
 
   await form('[name="name"]').fill('Not Valid');
   await form(SUBMIT).click();
@@ -171,18 +177,20 @@ test('axe: no violation at any step in the demo portal (inside the shadow roots)
 test('keyboard only: Tab order, Enter submits, and the focus after each outcome', () =>
   withPage('keyboard', formUrl(emulator.url), async (page) => {
     await page.locator(SUBMIT).waitFor();
-    // From the top of the page: every field, then the buttons, then out of the form.
+    // From the top of the page: every field, then the buttons, the previews, then out of the page.
     const order = [];
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 11; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
     assert.deepEqual(order, [
       'input[name=project_id]', 'input[name=cluster_id]', 'input[name=name]', 'textarea[name=description]',
       'input[name=indices]', 'input[name=x_auth_token]', 'button: Create snapshot',
-      "button: Show the cluster's snapshots", 'button: Clear the form', 'nothing',
+      "button: Show the cluster's snapshots", 'button: Clear the form', 'summary: Request preview', 'nothing',
     ]);
     // Shift+Tab walks back.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'summary: Request preview');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(page), 'button: Clear the form');
 

@@ -122,7 +122,9 @@ test('the sub-path build through nginx: created with 201 through the proxy, the 
     assert.equal(type('.wasm'), 'application/wasm');
     assert.match(type('boot.js'), /javascript/);
     assert.match(type('form.css'), /^text\/css/);
-    assert.match(files.find((r) => r.url.pathname === SUB_PATH).headers['content-security-policy'], /frame-ancestors 'self'/);
+    const csp = files.find((r) => r.url.pathname === SUB_PATH).headers['content-security-policy'];
+    assert.match(csp, /frame-ancestors 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'; trusted-types 'none'/);
     // Every file arrived as the build's precompressed copy: brotli, which Chromium accepts, when
     // nginx has the module, else gzip.
     for (const r of files) {
@@ -133,6 +135,10 @@ test('the sub-path build through nginx: created with 201 through the proxy, the 
     }
     // The page only works when the wasm matched its integrity: it did, compressed.
     assert.deepEqual(errors, []);
+    // (This refusal logs an error of its own, so it comes after the check for none.)
+    assert.equal(await page.evaluate(() => {
+      try { document.body.innerHTML = '<b>x</b>'; return 'accepted'; } catch (e) { return e.name; }
+    }), 'TypeError', 'Trusted Types are enforced');
   } finally {
     await page.close();
   }

@@ -7,6 +7,13 @@ import init, { boot } from './css-snapshot-form.js';
 const WASM_INTEGRITY = '';
 
 const base = new URL('.', import.meta.url).href;
-const wasm = fetch(new URL('css-snapshot-form_bg.wasm', base), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+// index.html preloads the module (<link rel="preload" as="fetch" crossorigin integrity=…>): this
+// request must match that one exactly (URL, mode, credentials, integrity) to take its response
+// instead of downloading the module a second time.
+const wasm = fetch(new URL('css-snapshot-form_bg.wasm', base), {
+  mode: 'cors',
+  credentials: 'same-origin',
+  ...(WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}),
+});
 await init({ module_or_path: wasm });
 boot(base);

@@ -3,8 +3,11 @@
 
 use std::rc::Rc;
 
+use crate::calls::{ApiCall, Call, CallId, Purpose};
 use crate::outcome::Failure;
+pub use crate::outcome::ListResult;
 use crate::reply::BackupView;
+use crate::spec::SnapshotStatus;
 
 /// When to check. All times in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,43 +47,25 @@ impl Schedule {
     }
 }
 
-/// A snapshot's status (SERVICE-NOTES), with unknown ones kept as sent.
+/// A snapshot's status as the service reported it: one of the spec's, or an unknown one kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SnapshotStatus {
-    Building,
-    Completed,
-    Failed,
-    PartFailed,
+pub enum ReportedStatus {
+    Known(SnapshotStatus),
     Unknown(String),
 }
 
-impl SnapshotStatus {
+impl ReportedStatus {
     /// Reads the `status` field.
-    pub fn parse(raw: &str) -> SnapshotStatus {
-        match raw.trim() {
-            "BUILDING" => SnapshotStatus::Building,
-            "COMPLETED" => SnapshotStatus::Completed,
-            "FAILED" => SnapshotStatus::Failed,
-            "PART_FAILED" => SnapshotStatus::PartFailed,
-            other => SnapshotStatus::Unknown(other.to_string()),
-        }
-    }
-
-    /// The service's code for a known status.
-    pub fn code(&self) -> Option<&'static str> {
-        match self {
-            SnapshotStatus::Building => Some("BUILDING"),
-            SnapshotStatus::Completed => Some("COMPLETED"),
-            SnapshotStatus::Failed => Some("FAILED"),
-            SnapshotStatus::PartFailed => Some("PART_FAILED"),
-            SnapshotStatus::Unknown(_) => None,
-        }
+    pub fn parse(raw: &str) -> ReportedStatus {
+        let raw = raw.trim();
+        SnapshotStatus::from_code(raw)
+            .map_or_else(|| ReportedStatus::Unknown(raw.to_string()), ReportedStatus::Known)
     }
 
     /// Whether the snapshot will not change any more. Unknown statuses are followed on: the
     /// page cannot tell, and the time limit ends the following anyway.
     pub fn is_final(&self) -> bool {
-        matches!(self, SnapshotStatus::Completed | SnapshotStatus::Failed | SnapshotStatus::PartFailed)
+        matches!(self, ReportedStatus::Known(s) if s.is_final())
     }
 }
 
@@ -99,15 +84,28 @@ pub enum Phase {
     Stopped,
 }
 
-/// What one check of the list brought back.
-pub type ListResult = Result<Vec<BackupView>, Failure>;
-
 /// A failed check, kept to show as a warning until a check succeeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PollWarning {
     pub failure: Failure,
-    pub failures: u32,
     pub retry_at: u64,
+}
+
+/// What one action did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Step {
+    /// Anything shown changed.
+    pub changed: bool,
+    /// The cluster's snapshots, when a check read them.
+    pub listed: Option<Vec<BackupView>>,
+    /// The snapshot reached a final status with this action.
+    pub finished: bool,
+}
+
+impl Step {
+    fn changed(changed: bool) -> Step {
+        Step { changed, ..Step::default() }
+    }
 }
 
 /// Following one snapshot.
@@ -126,7 +124,7 @@ pub struct Follow {
     pub hidden: bool,
     /// The newest state of the snapshot from the list, once seen.
     pub latest: Option<Rc<BackupView>>,
-    pub status: SnapshotStatus,
+    pub status: ReportedStatus,
     pub warning: Option<PollWarning>,
     checks: u32,
     failures: u32,
@@ -175,7 +173,7 @@ impl Follow {
             phase: Phase::Waiting { due: now.saturating_add(schedule.gap(0, 0)) },
             hidden: false,
             latest: None,
-            status: SnapshotStatus::parse(created.status.as_deref().unwrap_or("BUILDING")),
+            status: ReportedStatus::parse(created.status.as_deref().unwrap_or("BUILDING")),
             warning: None,
             checks: 0,
             failures: 0,
@@ -202,59 +200,41 @@ impl Follow {
         }
     }
 
-    /// Applies `action`; returns whether anything changed.
-    pub fn apply(&mut self, action: FollowAction) -> bool {
+    /// Applies `action`: what changed, what a check read, whether the snapshot just ended.
+    pub fn apply(&mut self, action: FollowAction) -> Step {
         match action {
             FollowAction::Tick(now) => {
                 let before = (self.now / 1000, self.phase.clone());
                 self.now = now.max(self.now);
                 self.maybe_check();
-                before != (self.now / 1000, self.phase.clone())
+                Step::changed(before != (self.now / 1000, self.phase.clone()))
             }
             FollowAction::Visibility { hidden, at } => {
                 self.hidden = hidden;
                 self.now = at.max(self.now);
                 self.maybe_check();
-                true
+                Step::changed(true)
             }
             FollowAction::Stop => {
-                if !self.active() {
-                    return false;
+                let active = self.active();
+                if active {
+                    self.phase = Phase::Stopped;
                 }
-                self.phase = Phase::Stopped;
-                true
+                Step::changed(active)
             }
             FollowAction::CheckAgain(now) => {
                 self.now = now.max(self.now);
                 self.deadline = self.now.saturating_add(self.schedule.limit);
                 self.failures = 0;
                 self.begin_check();
-                true
+                Step::changed(true)
             }
             FollowAction::Checked { seq, at, result } => {
                 if self.checking() != Some(seq) {
-                    return false;
+                    return Step::changed(false);
                 }
                 self.now = at.max(self.now);
-                match result {
-                    Ok(items) => {
-                        self.checks += 1;
-                        self.failures = 0;
-                        self.warning = None;
-                        if let Some(found) = self.find(&items) {
-                            self.status = SnapshotStatus::parse(found.status.as_deref().unwrap_or(""));
-                            if self.id.is_none() {
-                                self.id = found.id.clone();
-                            }
-                            self.latest = Some(Rc::new(found.clone()));
-                        }
-                    }
-                    Err(failure) => {
-                        self.failures += 1;
-                        let retry_at = self.now.saturating_add(self.schedule.gap(self.checks, self.failures));
-                        self.warning = Some(PollWarning { failure, failures: self.failures, retry_at });
-                    }
-                }
+                let listed = self.take_check(result);
                 self.phase = if self.status.is_final() {
                     Phase::Finished
                 } else if self.now >= self.deadline {
@@ -264,9 +244,43 @@ impl Follow {
                         due: self.now.saturating_add(self.schedule.gap(self.checks, self.failures)),
                     }
                 };
-                true
+                Step { changed: true, listed, finished: self.phase == Phase::Finished }
             }
         }
+    }
+
+    /// Learns from one check; returns the list it read.
+    fn take_check(&mut self, result: ListResult) -> Option<Vec<BackupView>> {
+        match result {
+            Ok(items) => {
+                self.checks += 1;
+                self.failures = 0;
+                self.warning = None;
+                if let Some(found) = self.find(&items) {
+                    self.status = ReportedStatus::parse(found.status.as_deref().unwrap_or(""));
+                    if self.id.is_none() {
+                        self.id = found.id.clone();
+                    }
+                    self.latest = Some(Rc::new(found.clone()));
+                }
+                Some(items)
+            }
+            Err(failure) => {
+                self.failures += 1;
+                let retry_at = self.now.saturating_add(self.schedule.gap(self.checks, self.failures));
+                self.warning = Some(PollWarning { failure, retry_at });
+                None
+            }
+        }
+    }
+
+    /// The list call for the check in flight, if any.
+    pub fn call(&self) -> Option<ApiCall> {
+        let seq = self.checking()?;
+        Some(ApiCall {
+            id: CallId { purpose: Purpose::Follow, seq },
+            call: Call::List { project_id: self.project_id.clone(), cluster_id: self.cluster_id.clone() },
+        })
     }
 
     fn maybe_check(&mut self) {
@@ -349,7 +363,7 @@ mod tests {
             at: t,
             result: Ok(vec![item("other", "COMPLETED"), item("s1", "BUILDING")]),
         });
-        assert_eq!(f.status, SnapshotStatus::Building);
+        assert_eq!(f.status, ReportedStatus::Known(SnapshotStatus::Building));
         assert_eq!(f.latest.as_ref().unwrap().id.as_deref(), Some("s1"));
         let (t2, seq) = run_until_check(&mut f, t);
         assert!(t2 - t >= 3_000);
@@ -365,12 +379,13 @@ mod tests {
             ("FAILED", SnapshotStatus::Failed),
             ("PART_FAILED", SnapshotStatus::PartFailed),
         ] {
-            assert_eq!(SnapshotStatus::parse(raw), status);
-            assert!(status.is_final());
+            assert_eq!(ReportedStatus::parse(raw), ReportedStatus::Known(status));
+            assert!(ReportedStatus::Known(status).is_final());
         }
-        assert_eq!(SnapshotStatus::parse("BUILDING"), SnapshotStatus::Building);
-        assert_eq!(SnapshotStatus::parse("QUEUED"), SnapshotStatus::Unknown("QUEUED".into()));
-        assert!(!SnapshotStatus::parse("QUEUED").is_final());
+        assert_eq!(ReportedStatus::parse("BUILDING"), ReportedStatus::Known(SnapshotStatus::Building));
+        assert!(!ReportedStatus::parse("BUILDING").is_final());
+        assert_eq!(ReportedStatus::parse("QUEUED"), ReportedStatus::Unknown("QUEUED".into()));
+        assert!(!ReportedStatus::parse("QUEUED").is_final());
     }
 
     #[test]
@@ -433,8 +448,10 @@ mod tests {
     fn the_user_can_stop_and_late_replies_are_ignored() {
         let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
-        assert!(f.apply(FollowAction::Stop));
-        assert!(!f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) }));
+        assert!(f.apply(FollowAction::Stop).changed);
+        assert!(
+            !f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) }).changed
+        );
         assert_eq!(f.phase, Phase::Stopped);
     }
 }

@@ -57,6 +57,8 @@ pub const CLUSTERS_SEGMENT: &str = "clusters";
 pub const CREATE_SEGMENT: &str = "index_snapshot";
 /// The sibling list call (SERVICE-NOTES): `GET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots`.
 pub const LIST_SEGMENT: &str = "index_snapshots";
+/// The list call's method.
+pub const LIST_METHOD: &str = "GET";
 /// The header carrying an IAM token.
 pub const TOKEN_HEADER: &str = "X-Auth-Token";
 /// The header the API gateway and the SDKs use for the request id.
@@ -91,11 +93,6 @@ impl Field {
         }
     }
 
-    /// The field named `name` by the API, if any.
-    pub fn from_api_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.api_name() == name)
-    }
-
     /// "Mandatory" column of Tables 1 and 2.
     pub const fn mandatory(self) -> bool {
         matches!(self, Field::ProjectId | Field::ClusterId | Field::Name)
@@ -110,15 +107,13 @@ impl Field {
         }
     }
 
-    /// The spec's description of the parameter (Tables 1 and 2), word for word.
-    pub const fn spec_description(self) -> &'static str {
+    /// The spec's length bounds for the field's value, for the body fields (Table 2).
+    pub const fn len(self) -> Option<Len> {
         match self {
-            Field::ProjectId => "Project ID.",
-            Field::ClusterId => "ID of the cluster where index data is to be backed up.",
-            Field::Name => "Snapshot name. The snapshot name must start with a letter and contains 4 to 64 characters consisting of only lowercase letters, digits, hyphens (-), and underscores (_).",
-            Field::Description => "Description of a snapshot. The value contains 0 to 256 characters, and angle brackets (<) and (>) are not allowed.",
-            Field::Indices => "Name of the index to be backed up. Multiple index names are separated by commas (,). By default, data of all indices is backed up. You can use the asterisk (*) to back up data of certain indices. For example, if you enter 2018-06*, then data of indices with the name prefix of 2018-06 will be backed up. The value contains 0 to 1024 characters. Uppercase letters, spaces, and certain special characters (including \"\\<|>/?) are not allowed.",
-            Field::Token => "IAM token sent in the X-Auth-Token header. Leave empty when a gateway adds authentication.",
+            Field::Name => Some(NAME_LEN),
+            Field::Description => Some(DESCRIPTION_LEN),
+            Field::Indices => Some(INDICES_LEN),
+            Field::ProjectId | Field::ClusterId | Field::Token => None,
         }
     }
 }
@@ -129,14 +124,6 @@ pub enum Place {
     Path,
     Body,
     Header,
-}
-
-/// The declared type of a reply field (Tables 4 and 5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    String,
-    Integer,
-    Object,
 }
 
 /// How a reply field's value is best read by a person.
@@ -158,13 +145,12 @@ pub enum Reading {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReplyField {
     pub name: &'static str,
-    pub ty: FieldType,
     pub meaning: &'static str,
     pub reading: Reading,
 }
 
-const fn f(name: &'static str, ty: FieldType, meaning: &'static str, reading: Reading) -> ReplyField {
-    ReplyField { name, ty, meaning, reading }
+const fn f(name: &'static str, meaning: &'static str, reading: Reading) -> ReplyField {
+    ReplyField { name, meaning, reading }
 }
 
 /// `backupType` codes (Table 4).
@@ -173,14 +159,67 @@ pub const BACKUP_TYPES: &[(&str, &str)] =
 /// `backupMethod` codes (SERVICE-NOTES).
 pub const BACKUP_METHODS: &[(&str, &str)] =
     &[("auto", "created automatically"), ("manual", "created manually")];
-/// `status` codes (SERVICE-NOTES): what a person should read for each (shown after the code in
-/// tables, and as "The snapshot is …" while following).
-pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &[
-    ("BUILDING", "being created"),
-    ("COMPLETED", "created and available"),
-    ("FAILED", "failed and cannot be used"),
-    ("PART_FAILED", "only partly created: some shards failed"),
-];
+/// A snapshot's `status` (SERVICE-NOTES): one table for the page, the follow model and the emulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotStatus {
+    Building,
+    Completed,
+    Failed,
+    PartFailed,
+}
+
+impl SnapshotStatus {
+    /// Every status, the one a new snapshot starts with first.
+    pub const ALL: [SnapshotStatus; 4] = [
+        SnapshotStatus::Building,
+        SnapshotStatus::Completed,
+        SnapshotStatus::Failed,
+        SnapshotStatus::PartFailed,
+    ];
+
+    /// The service's code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            SnapshotStatus::Building => "BUILDING",
+            SnapshotStatus::Completed => "COMPLETED",
+            SnapshotStatus::Failed => "FAILED",
+            SnapshotStatus::PartFailed => "PART_FAILED",
+        }
+    }
+
+    /// The status whose code is `code`.
+    pub fn from_code(code: &str) -> Option<SnapshotStatus> {
+        SnapshotStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the snapshot will not change any more.
+    pub const fn is_final(self) -> bool {
+        !matches!(self, SnapshotStatus::Building)
+    }
+
+    /// What a person should read for the status (shown after the code in tables, and as
+    /// "The snapshot is …" while following).
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            SnapshotStatus::Building => "being created",
+            SnapshotStatus::Completed => "created and available",
+            SnapshotStatus::Failed => "failed and cannot be used",
+            SnapshotStatus::PartFailed => "only partly created: some shards failed",
+        }
+    }
+}
+
+/// `status` codes with their meanings, as the tables read them.
+pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &{
+    let all = SnapshotStatus::ALL;
+    let mut out = [("", ""); 4];
+    let mut i = 0;
+    while i < all.len() {
+        out[i] = (all[i].code(), all[i].meaning());
+        i += 1;
+    }
+    out
+};
 /// `restoreStatus` codes (SERVICE-NOTES).
 pub const RESTORE_STATUSES: &[(&str, &str)] = &[
     ("none", "never restored"),
@@ -191,50 +230,44 @@ pub const RESTORE_STATUSES: &[(&str, &str)] = &[
 
 /// Table 5: the `datastore` object.
 pub const DATASTORE_FIELDS: &[ReplyField] = &[
-    f("type", FieldType::String, "Service type corresponding to the snapshot.", Reading::Plain),
-    f("version", FieldType::String, "Service version corresponding to the snapshot.", Reading::Plain),
+    f("type", "Service type corresponding to the snapshot.", Reading::Plain),
+    f("version", "Service version corresponding to the snapshot.", Reading::Plain),
 ];
 
 /// Table 4: the `backup` object, in the spec's order.
 pub const BACKUP_FIELDS: &[ReplyField] = &[
-    f("created", FieldType::String, "Time when a snapshot is created.", Reading::UtcDateTime),
-    f("datastore", FieldType::Object, "Type of the data search engine.", Reading::Nested(DATASTORE_FIELDS)),
-    f("description", FieldType::String, "Description of the snapshot.", Reading::Plain),
-    f("id", FieldType::String, "ID of the snapshot.", Reading::Plain),
-    f("clusterId", FieldType::String, "Cluster ID.", Reading::Plain),
-    f("clusterName", FieldType::String, "Cluster name.", Reading::Plain),
-    f("name", FieldType::String, "Snapshot name.", Reading::Plain),
-    f("status", FieldType::String, "Snapshot status.", Reading::Code(SNAPSHOT_STATUSES)),
-    f("updated", FieldType::String, "Whether the snapshot status is updated.", Reading::Plain),
+    f("created", "Time when a snapshot is created.", Reading::UtcDateTime),
+    f("datastore", "Type of the data search engine.", Reading::Nested(DATASTORE_FIELDS)),
+    f("description", "Description of the snapshot.", Reading::Plain),
+    f("id", "ID of the snapshot.", Reading::Plain),
+    f("clusterId", "Cluster ID.", Reading::Plain),
+    f("clusterName", "Cluster name.", Reading::Plain),
+    f("name", "Snapshot name.", Reading::Plain),
+    f("status", "Snapshot status.", Reading::Code(SNAPSHOT_STATUSES)),
+    f("updated", "Whether the snapshot status is updated.", Reading::Plain),
     f(
         "backupType",
-        FieldType::String,
         "Value 0 indicates that automatic snapshot creation is enabled. Value 1 indicates that you need to manually create the snapshot.",
         Reading::Code(BACKUP_TYPES),
     ),
-    f("backupMethod", FieldType::String, "Snapshot creation mode.", Reading::Code(BACKUP_METHODS)),
-    f("backupExpectedStartTime", FieldType::String, "Time when the snapshot starts to be executed.", Reading::Plain),
-    f("backupKeepDay", FieldType::Integer, "Snapshot retention period.", Reading::Plain),
-    f("backupPeriod", FieldType::String, "Time when a snapshot is executed every day.", Reading::Plain),
-    f("indices", FieldType::String, "Indices that need to be backed up.", Reading::Plain),
-    f("totalShards", FieldType::Integer, "Total number of shards of the indices to be backed up.", Reading::Plain),
-    f("failedShards", FieldType::Integer, "Number of shards that fail to be backed up.", Reading::Plain),
-    f("version", FieldType::String, "Version of the snapshot.", Reading::Plain),
-    f("restoreStatus", FieldType::String, "Snapshot restoration status.", Reading::Code(RESTORE_STATUSES)),
-    f("startTime", FieldType::String, "Timestamp when the snapshot starts to be executed.", Reading::EpochMillis),
-    f("endTime", FieldType::String, "Timestamp when the snapshot execution ends.", Reading::EpochMillis),
-    f("bucketName", FieldType::String, "Bucket for storing snapshot data.", Reading::Plain),
+    f("backupMethod", "Snapshot creation mode.", Reading::Code(BACKUP_METHODS)),
+    f("backupExpectedStartTime", "Time when the snapshot starts to be executed.", Reading::Plain),
+    f("backupKeepDay", "Snapshot retention period.", Reading::Plain),
+    f("backupPeriod", "Time when a snapshot is executed every day.", Reading::Plain),
+    f("indices", "Indices that need to be backed up.", Reading::Plain),
+    f("totalShards", "Total number of shards of the indices to be backed up.", Reading::Plain),
+    f("failedShards", "Number of shards that fail to be backed up.", Reading::Plain),
+    f("version", "Version of the snapshot.", Reading::Plain),
+    f("restoreStatus", "Snapshot restoration status.", Reading::Code(RESTORE_STATUSES)),
+    f("startTime", "Timestamp when the snapshot starts to be executed.", Reading::EpochMillis),
+    f("endTime", "Timestamp when the snapshot execution ends.", Reading::EpochMillis),
+    f("bucketName", "Bucket for storing snapshot data.", Reading::Plain),
 ];
 
 /// Table 3: the reply's top-level key.
 pub const REPLY_BACKUP_KEY: &str = "backup";
 /// The list reply's top-level key (SERVICE-NOTES).
 pub const LIST_BACKUPS_KEY: &str = "backups";
-
-/// The Table 4 field called `name`, if any.
-pub fn backup_field(name: &str) -> Option<&'static ReplyField> {
-    BACKUP_FIELDS.iter().find(|f| f.name == name)
-}
 
 /// What a caller should do after a status code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,38 +291,30 @@ pub struct StatusInfo {
     pub code: u16,
     pub name: &'static str,
     pub meaning: &'static str,
-    /// Listed in the spec's Table 6 (as opposed to seen on the live service).
-    pub in_spec: bool,
     pub advice: Advice,
 }
 
-const fn s(
-    code: u16,
-    name: &'static str,
-    meaning: &'static str,
-    in_spec: bool,
-    advice: Advice,
-) -> StatusInfo {
-    StatusInfo { code, name, meaning, in_spec, advice }
+const fn s(code: u16, name: &'static str, meaning: &'static str, advice: Advice) -> StatusInfo {
+    StatusInfo { code, name, meaning, advice }
 }
 
 /// Table 6, then the codes a user of this form meets on the live service (SERVICE-NOTES).
 pub const STATUS_CODES: &[StatusInfo] = &[
-    s(201, "Created", "The request for creating a resource has been fulfilled.", true, Advice::None),
-    s(500, "InternalServerError", "The server is able to receive the request but it could not understand the request.", true, Advice::RetryMayHelp),
-    s(406, "Not Acceptable", "The server cannot fulfill the request according to the content characteristics of the request.", true, Advice::ChangeRequest),
-    s(501, "Not Implemented", "The server does not support the requested function.", true, Advice::RetryMayHelp),
-    s(403, "Forbidden", "The server understood the request, but is refusing to fulfill it. The client should not repeat the request without modifications.", true, Advice::ChangeRequest),
-    s(400, "BadRequest", "Invalid request. The client should not repeat the request without modifications.", true, Advice::ChangeRequest),
-    s(401, "Unauthorized", "The request was not authenticated: the token is missing, wrong or expired.", false, Advice::ChangeRequest),
-    s(404, "Not Found", "The project, the cluster or the API path was not found.", false, Advice::ChangeRequest),
-    s(409, "Conflict", "The request conflicts with the cluster's current state, for example a snapshot with this name already exists or a backup is in progress.", false, Advice::ResolveConflict),
-    s(413, "Request Entity Too Large", "The snapshot quota of the cluster is reached, or the request is too large.", false, Advice::ResolveConflict),
-    s(415, "Unsupported Media Type", "The service does not accept the request's format or the operation is not valid now.", false, Advice::ChangeRequest),
-    s(429, "Too Many Requests", "Too many requests were sent in a short time.", false, Advice::WaitThenRetry),
-    s(502, "Bad Gateway", "The proxy or gateway in front of the service got no valid reply from it.", false, Advice::RetryMayHelp),
-    s(503, "Service Unavailable", "The service is overloaded or down for maintenance.", false, Advice::RetryMayHelp),
-    s(504, "Gateway Timeout", "The proxy or gateway in front of the service timed out waiting for it.", false, Advice::RetryMayHelp),
+    s(201, "Created", "The request for creating a resource has been fulfilled.", Advice::None),
+    s(500, "InternalServerError", "The server is able to receive the request but it could not understand the request.", Advice::RetryMayHelp),
+    s(406, "Not Acceptable", "The server cannot fulfill the request according to the content characteristics of the request.", Advice::ChangeRequest),
+    s(501, "Not Implemented", "The server does not support the requested function.", Advice::RetryMayHelp),
+    s(403, "Forbidden", "The server understood the request, but is refusing to fulfill it. The client should not repeat the request without modifications.", Advice::ChangeRequest),
+    s(400, "BadRequest", "Invalid request. The client should not repeat the request without modifications.", Advice::ChangeRequest),
+    s(401, "Unauthorized", "The request was not authenticated: the token is missing, wrong or expired.", Advice::ChangeRequest),
+    s(404, "Not Found", "The project, the cluster or the API path was not found.", Advice::ChangeRequest),
+    s(409, "Conflict", "The request conflicts with the cluster's current state, for example a snapshot with this name already exists or a backup is in progress.", Advice::ResolveConflict),
+    s(413, "Request Entity Too Large", "The snapshot quota of the cluster is reached, or the request is too large.", Advice::ResolveConflict),
+    s(415, "Unsupported Media Type", "The service does not accept the request's format or the operation is not valid now.", Advice::ChangeRequest),
+    s(429, "Too Many Requests", "Too many requests were sent in a short time.", Advice::WaitThenRetry),
+    s(502, "Bad Gateway", "The proxy or gateway in front of the service got no valid reply from it.", Advice::RetryMayHelp),
+    s(503, "Service Unavailable", "The service is overloaded or down for maintenance.", Advice::RetryMayHelp),
+    s(504, "Gateway Timeout", "The proxy or gateway in front of the service timed out waiting for it.", Advice::RetryMayHelp),
 ];
 
 /// The name and meaning of `code`; for a code neither the spec nor the notes list, a generic
@@ -299,27 +324,20 @@ pub fn status_info(code: u16) -> StatusInfo {
         return *known;
     }
     match code {
-        200..=299 => s(
-            code,
-            "Success",
-            "The service reported success with a status other than 201.",
-            false,
-            Advice::None,
-        ),
+        200..=299 => {
+            s(code, "Success", "The service reported success with a status other than 201.", Advice::None)
+        }
         300..=399 => s(
             code,
             "Redirection",
             "The service or a proxy redirected the request; the API base may be wrong.",
-            false,
             Advice::ChangeRequest,
         ),
-        400..=499 => {
-            s(code, "Client Error", "The service refused the request.", false, Advice::ChangeRequest)
-        }
+        400..=499 => s(code, "Client Error", "The service refused the request.", Advice::ChangeRequest),
         500..=599 => {
-            s(code, "Server Error", "The service failed to handle the request.", false, Advice::RetryMayHelp)
+            s(code, "Server Error", "The service failed to handle the request.", Advice::RetryMayHelp)
         }
-        _ => s(code, "Unknown", "A status code outside the HTTP ranges.", false, Advice::ChangeRequest),
+        _ => s(code, "Unknown", "A status code outside the HTTP ranges.", Advice::ChangeRequest),
     }
 }
 

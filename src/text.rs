@@ -1,7 +1,7 @@
 //! Every word the page shows, in one place. A second language is a new [`Lang`] variant and a
 //! second arm in each method; components never hold text of their own.
 
-use crate::follow::{Phase, SnapshotStatus};
+use crate::follow::{Phase, ReportedStatus};
 use crate::outcome::Failure;
 use crate::reply::Shown;
 use crate::rules::{CharClass, EmptyItem, IndexNameIssue, IndexPattern, Problem};
@@ -257,28 +257,27 @@ impl Lang {
     }
 
     /// A snapshot status as a short label and a sentence.
-    pub fn status(self, status: &SnapshotStatus) -> (String, String) {
-        // The sentence comes from the spec module's meaning of the code.
-        let meaning = status.code().and_then(|c| spec::code_meaning(spec::SNAPSHOT_STATUSES, c));
+    pub fn status(self, status: &ReportedStatus) -> (String, String) {
+        use spec::SnapshotStatus as S;
         match self {
-            Lang::En => {
-                let label = match status {
-                    SnapshotStatus::Building => "Building".to_string(),
-                    SnapshotStatus::Completed => "Completed".into(),
-                    SnapshotStatus::Failed => "Failed".into(),
-                    SnapshotStatus::PartFailed => "Partially failed".into(),
-                    SnapshotStatus::Unknown(raw) if raw.is_empty() => "No status".into(),
-                    SnapshotStatus::Unknown(raw) => raw.clone(),
-                };
-                let sentence = match (meaning, status) {
-                    (Some(m), _) => format!("The snapshot is {m}."),
-                    (None, SnapshotStatus::Unknown(raw)) if raw.is_empty() => {
-                        "The service reported no status for the snapshot.".into()
-                    }
-                    (None, _) => "A status this page does not know, shown as the service sent it.".into(),
-                };
-                (label, sentence)
-            }
+            Lang::En => match status {
+                // The sentence comes from the spec module's meaning of the code.
+                ReportedStatus::Known(s) => {
+                    let label = match s {
+                        S::Building => "Building",
+                        S::Completed => "Completed",
+                        S::Failed => "Failed",
+                        S::PartFailed => "Partially failed",
+                    };
+                    (label.into(), format!("The snapshot is {}.", s.meaning()))
+                }
+                ReportedStatus::Unknown(raw) if raw.is_empty() => {
+                    ("No status".into(), "The service reported no status for the snapshot.".into())
+                }
+                ReportedStatus::Unknown(raw) => {
+                    (raw.clone(), "A status this page does not know, shown as the service sent it.".into())
+                }
+            },
         }
     }
 

@@ -14,8 +14,10 @@
 //! The ending is fixed when the snapshot is made, so restarting with another `--outcome` does
 //! not rewrite the history of snapshots already in a state file.
 
+use css_snapshot_form::spec::SnapshotStatus;
+
 /// The status of a snapshot still being made.
-pub const BUILDING: &str = "BUILDING";
+pub const BUILDING: &str = SnapshotStatus::Building.code();
 
 /// A name starting with this ends `FAILED` (unless `--outcome` says otherwise).
 pub const FAILED_PREFIX: &str = "failed-";
@@ -45,9 +47,9 @@ impl Outcome {
     /// The `status` the service reports for this ending.
     pub const fn status(self) -> &'static str {
         match self {
-            Outcome::Completed => "COMPLETED",
-            Outcome::Failed => "FAILED",
-            Outcome::PartFailed => "PART_FAILED",
+            Outcome::Completed => SnapshotStatus::Completed.code(),
+            Outcome::Failed => SnapshotStatus::Failed.code(),
+            Outcome::PartFailed => SnapshotStatus::PartFailed.code(),
         }
     }
 

@@ -6,18 +6,8 @@
 use css_snapshot_form::rules::{At, CharClass, EmptyItem, FieldErrors, IndexNameIssue, Problem};
 use css_snapshot_form::spec::{self, Field, Len};
 
-/// The spec's length bounds for a body field.
-fn limits(field: Field) -> Option<Len> {
-    match field {
-        Field::Name => Some(spec::NAME_LEN),
-        Field::Description => Some(spec::DESCRIPTION_LEN),
-        Field::Indices => Some(spec::INDICES_LEN),
-        Field::ProjectId | Field::ClusterId | Field::Token => None,
-    }
-}
-
 fn length_reason(field: Field, len: usize) -> String {
-    match limits(field) {
+    match field.len() {
         Some(Len { min, max }) if min > 0 => {
             format!("must be {min} to {max} characters, not {len}")
         }

@@ -85,6 +85,20 @@ impl Lang {
                 Ui::NewMark => "new",
                 Ui::Clear => "Clear the form",
                 Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
+                Ui::PreviewTitle => "Request preview",
+                Ui::PreviewLead => "The request as the form would send it, as commands you can run. It follows what you type. The token you typed is never written out: the commands read credentials from the environment.",
+                Ui::PreviewHttp => "HTTP request",
+                Ui::PreviewCurl => "curl",
+                Ui::PreviewPython => "Python SDK (huaweicloudsdkcss)",
+                Ui::PreviewTerraform => "Terraform (huaweicloud provider)",
+                Ui::PreviewTokenValue => "(the token typed in the form, not shown)",
+                Ui::Copy => "Copy",
+                Ui::Copied => "Copied",
+                Ui::CopySelected => "Selected: press Ctrl+C to copy",
+                Ui::CurlTokenNote => "The X-Auth-Token comes from the environment: export CSS_TOKEN=… first.",
+                Ui::PythonRegionNote => "The cluster's region; the endpoint is https://css.{region}.myhuaweicloud.com (es.{region} in cn-north-1 and cn-east-2), or CSS_ENDPOINT if set.",
+                Ui::PythonCredentialsNote => "Access key and secret key from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK): the SDK signs the request, no token is needed.",
+                Ui::TerraformRegionNote => "The cluster's region goes in the provider block (or HW_REGION_NAME); the provider works in that region's project (project_name picks another). Credentials from HW_ACCESS_KEY and HW_SECRET_KEY.",
             },
         }
     }
@@ -361,6 +375,13 @@ impl Lang {
             Lang::En => format!("Browser's report: {detail}"),
         }
     }
+
+    /// The mark on the previews of a form that is not valid yet.
+    pub fn preview_not_valid(self, problems: usize) -> String {
+        match self {
+            Lang::En => format!("Not valid yet: {problems} problem{} to fix in the form", plural(problems)),
+        }
+    }
 }
 
 /// Keys of the fixed interface words.
@@ -416,6 +437,20 @@ pub enum Ui {
     ColShards,
     NewMark,
     Clear,
+    PreviewTitle,
+    PreviewLead,
+    PreviewHttp,
+    PreviewCurl,
+    PreviewPython,
+    PreviewTerraform,
+    PreviewTokenValue,
+    Copy,
+    Copied,
+    CopySelected,
+    CurlTokenNote,
+    PythonRegionNote,
+    PythonCredentialsNote,
+    TerraformRegionNote,
 }
 
 fn plural(n: usize) -> &'static str {

@@ -7,9 +7,10 @@ use crate::reply::{BackupView, Row, Shown};
 use crate::request;
 use crate::rules::SnapshotForm;
 use crate::rules::{self, Severity};
-use crate::spec::{self, Field};
+use crate::spec::{self, Field, ServiceCode};
 use crate::state::{ClusterList, FormState};
 use crate::text::{Lang, Ui};
+use crate::time::Dates;
 
 /// One message under a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +65,7 @@ pub fn create_target(api_base: &str, form: &SnapshotForm) -> String {
 /// The line above the submit button after a refused submit, naming the fields to correct.
 pub fn refused_summary(state: &FormState, lang: Lang) -> Option<String> {
     let fields = state.refused_fields();
-    (!fields.is_empty()).then(|| {
-        let names: Vec<&str> = fields.iter().map(|f| lang.label(*f)).collect();
-        format!("{} ({})", lang.ui(Ui::Errors), names.join(", "))
-    })
+    (!fields.is_empty()).then(|| lang.refused(&fields))
 }
 
 /// One row of a result table, ready to render.
@@ -83,19 +81,19 @@ pub struct RowView {
     pub nested: Vec<RowView>,
 }
 
-/// Builds the rows of a result table.
-pub fn row_views(rows: &[Row], lang: Lang) -> Vec<RowView> {
+/// Builds the rows of a result table; times are shown by `dates`.
+pub fn row_views(rows: &[Row], lang: Lang, dates: &dyn Dates) -> Vec<RowView> {
     rows.iter()
         .map(|r| {
-            let (value, raw) = lang.shown(&r.value);
+            let (value, raw) = lang.shown(&r.value, dates);
             RowView {
                 name: r.name.clone(),
                 value,
                 raw,
-                meaning: r.meaning.unwrap_or(lang.ui(Ui::NotInSpec)).to_string(),
+                meaning: r.meaning.map_or(lang.ui(Ui::NotInSpec), |m| lang.meaning(m)).to_string(),
                 muted: matches!(r.value, Shown::NotSet | Shown::NotFinished { .. }),
                 nested: match &r.value {
-                    Shown::Table(inner) => row_views(inner, lang),
+                    Shown::Table(inner) => row_views(inner, lang, dates),
                     _ => Vec::new(),
                 },
             }
@@ -113,12 +111,12 @@ pub struct CreatedView {
 }
 
 /// Builds the success panel.
-pub fn created_view(backup: &BackupView, lang: Lang) -> CreatedView {
+pub fn created_view(backup: &BackupView, lang: Lang, dates: &dyn Dates) -> CreatedView {
     CreatedView {
         title: lang.ui(Ui::Created),
         lead: lang.ui(Ui::CreatedLead),
         note: lang.missing_fields(backup.missing),
-        rows: row_views(&backup.rows, lang),
+        rows: row_views(&backup.rows, lang, dates),
     }
 }
 
@@ -148,8 +146,8 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     let status = f.status();
     let mut v = FailureView {
         title: lang.failure_title(f),
-        meaning: status.map(|s| s.meaning),
-        advice: status.map(|s| lang.advice(s.advice)).filter(|a| !a.is_empty()),
+        meaning: status.map(|s| lang.status_meaning(&s)),
+        advice: status.and_then(|s| lang.advice(s.advice)),
         service_code: None,
         service_message: None,
         code_meaning: None,
@@ -164,7 +162,8 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     match f {
         Failure::Http { status, service, request_id, raw, raw_cut, retry_after_secs } => {
             if let Some(ServiceError { code, message, .. }) = service {
-                v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
+                v.code_meaning =
+                    code.as_deref().and_then(ServiceCode::from_code).map(|c| lang.service_code(c));
                 v.service_code = code.clone();
                 // A message is shown whole up to the raw-body limit, then cut.
                 v.service_message = message.as_deref().map(|m| outcome::raw_for_display(m).0);
@@ -274,10 +273,7 @@ pub fn follow_view(f: &Follow, lang: Lang) -> FollowView {
         elapsed: lang.elapsed(f.elapsed()),
         shards: f.latest.as_deref().and_then(|b| shards(b, lang)),
         note,
-        warning: f
-            .warning
-            .as_ref()
-            .map(|w| lang.poll_warning(&lang.failure_short(&w.failure), w.retry_at.saturating_sub(f.now))),
+        warning: f.warning.as_ref().map(|w| lang.poll_warning(&w.failure, w.retry_at.saturating_sub(f.now))),
         can_stop: f.active(),
         can_check_again: matches!(f.phase, Phase::TimedOut | Phase::Stopped),
     }
@@ -304,10 +300,10 @@ pub struct ListView {
     pub warning: Option<String>,
 }
 
-/// Builds the list panel; `new_id` marks the snapshot created last.
-pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListView {
+/// Builds the list panel; `new_id` marks the snapshot created last; times are shown by `dates`.
+pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
     let cell = |b: &BackupView, name: &str| {
-        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value).0).unwrap_or_default()
+        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default()
     };
     let rows = list.items.as_ref().map(|items| {
         items
@@ -329,10 +325,7 @@ pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListVi
     ListView {
         rows,
         loading: list.loading.is_some(),
-        warning: list
-            .error
-            .as_ref()
-            .map(|f| format!("{} ({})", lang.ui(Ui::ListFailed), lang.failure_short(f))),
+        warning: list.error.as_ref().map(|f| lang.list_failed(f)),
     }
 }
 
@@ -342,6 +335,7 @@ mod tests {
     use crate::outcome::{interpret, Outcome};
     use crate::rules::SnapshotForm;
     use crate::state::Action;
+    use crate::time::UTC;
 
     fn failed(status: u16, body: &str) -> FailureView {
         match interpret(status, body, None) {
@@ -464,7 +458,7 @@ mod tests {
         ) else {
             panic!()
         };
-        let v = created_view(&b, Lang::En);
+        let v = created_view(&b, Lang::En, &UTC);
         assert_eq!(v.rows[0].name, "datastore");
         assert_eq!(v.rows[0].nested.len(), 2);
         let end = v.rows.iter().find(|r| r.name == "endTime").unwrap();
@@ -497,8 +491,7 @@ mod tests {
         let v = follow_view(&f, Lang::En);
         assert_eq!((v.status.as_str(), v.tone), ("Partially failed", Tone::Warning));
         assert_eq!(v.shards.as_deref(), Some("10 shards, 3 failed"));
-        let meaning = spec::code_meaning(spec::SNAPSHOT_STATUSES, "PART_FAILED").unwrap();
-        assert_eq!(v.explanation, format!("The snapshot is {meaning}."), "one source for the words");
+        assert_eq!(v.explanation, "The snapshot is only partly created: some shards failed.");
         assert_eq!(v.elapsed, "Elapsed 1:05");
         assert!(!v.can_stop);
     }
@@ -515,7 +508,7 @@ mod tests {
         let body = r#"{"backups":[{"id":"a","name":"old","status":"COMPLETED","created":"2018-07-31T04:02:47","indices":"x","totalShards":5,"failedShards":0},
             {"id":"b","name":"new","status":"WEIRD"}]}"#;
         s.apply(Action::ListLoaded { seq, result: crate::outcome::interpret_list(200, body, None) });
-        let v = list_view(s.list.as_ref().unwrap(), Some("b"), Lang::En);
+        let v = list_view(s.list.as_ref().unwrap(), Some("b"), Lang::En, &UTC);
         let rows = v.rows.unwrap();
         assert_eq!(rows[0].created, "2018-07-31 04:02:47 UTC");
         assert_eq!(rows[0].shards, "5 shards, 0 failed");

@@ -2,10 +2,12 @@
 
 mod api;
 mod clock;
+mod dates;
 mod failure;
 mod field;
 mod follow;
 mod host;
+mod lang_switch;
 mod list;
 pub mod mount;
 mod result;
@@ -21,7 +23,7 @@ use crate::outcome::Outcome;
 use crate::rules::SnapshotForm;
 use crate::spec::Field;
 use crate::state::{Action, FormState, Submission};
-use crate::text::Ui;
+use crate::text::{Lang, Ui};
 use crate::view;
 
 /// The reducer wrapper Yew needs; all logic is in [`FormState::apply`].
@@ -59,7 +61,10 @@ const GROUPS: &[&[Field]] = &[
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let lang = config.lang;
+    // The language switch's choice (standalone page) over the configured language.
+    let switched = use_state(|| None::<Lang>);
+    let lang = switched.unwrap_or(config.lang);
+    let dates = dates::IntlDates;
     let draft_key = format!("{}{}", draft::KEY_PREFIX, props.id_prefix);
     let prefilled = SnapshotForm {
         project_id: config.project_id.clone(),
@@ -251,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
                         <follow::FollowPanel view={view::follow_view(f, lang)} {lang}
                             on_stop={on_stop.clone()} on_check_again={on_check_again.clone()} />
                     }
-                    <result::Created view={view::created_view(latest, lang)} {lang} />
+                    <result::Created view={view::created_view(latest, lang, &dates)} {lang} />
                 </>
             }
         }
@@ -263,6 +268,9 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="csf" lang={lang.tag()} aria-busy={sending.to_string()}>
+            if config.lang_switch {
+                <lang_switch::LangSwitch {lang} on_change={Callback::from(move |l| switched.set(Some(l)))} />
+            }
             <form class="csf-form" novalidate=true {onsubmit}>
                 <h2 class="csf-title">{ lang.ui(Ui::Title) }</h2>
                 <p class="csf-intro">{ lang.ui(Ui::Intro) }</p>
@@ -277,7 +285,7 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </div>
                 }) }
-                <p class="csf-target"><span>{ lang.ui(Ui::Target) }</span>{ " " }<code>{ target }</code></p>
+                <p class="csf-target"><span>{ lang.ui(Ui::Target) }</span><code>{ target }</code></p>
                 <p class="csf-error-summary" role="status">
                     if let Some(line) = view::refused_summary(s, lang) { { line } }
                 </p>
@@ -296,7 +304,7 @@ pub fn App(props: &AppProps) -> Html {
             </form>
             <div class="csf-outcome" aria-live="polite">{ outcome }</div>
             if let Some(l) = &s.list {
-                <list::SnapshotList view={view::list_view(l, new_id, lang)} {lang} />
+                <list::SnapshotList view={view::list_view(l, new_id, lang, &dates)} {lang} />
             }
         </div>
     }

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::calls::{ApiCall, Call, CallId, Purpose};
 use crate::outcome::Failure;
+pub use crate::outcome::ListResult;
 use crate::reply::BackupView;
 use crate::spec::SnapshotStatus;
 
@@ -82,15 +84,28 @@ pub enum Phase {
     Stopped,
 }
 
-/// What one check of the list brought back.
-pub type ListResult = Result<Vec<BackupView>, Failure>;
-
 /// A failed check, kept to show as a warning until a check succeeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PollWarning {
     pub failure: Failure,
-    pub failures: u32,
     pub retry_at: u64,
+}
+
+/// What one action did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Step {
+    /// Anything shown changed.
+    pub changed: bool,
+    /// The cluster's snapshots, when a check read them.
+    pub listed: Option<Vec<BackupView>>,
+    /// The snapshot reached a final status with this action.
+    pub finished: bool,
+}
+
+impl Step {
+    fn changed(changed: bool) -> Step {
+        Step { changed, ..Step::default() }
+    }
 }
 
 /// Following one snapshot.
@@ -185,59 +200,41 @@ impl Follow {
         }
     }
 
-    /// Applies `action`; returns whether anything changed.
-    pub fn apply(&mut self, action: FollowAction) -> bool {
+    /// Applies `action`: what changed, what a check read, whether the snapshot just ended.
+    pub fn apply(&mut self, action: FollowAction) -> Step {
         match action {
             FollowAction::Tick(now) => {
                 let before = (self.now / 1000, self.phase.clone());
                 self.now = now.max(self.now);
                 self.maybe_check();
-                before != (self.now / 1000, self.phase.clone())
+                Step::changed(before != (self.now / 1000, self.phase.clone()))
             }
             FollowAction::Visibility { hidden, at } => {
                 self.hidden = hidden;
                 self.now = at.max(self.now);
                 self.maybe_check();
-                true
+                Step::changed(true)
             }
             FollowAction::Stop => {
-                if !self.active() {
-                    return false;
+                let active = self.active();
+                if active {
+                    self.phase = Phase::Stopped;
                 }
-                self.phase = Phase::Stopped;
-                true
+                Step::changed(active)
             }
             FollowAction::CheckAgain(now) => {
                 self.now = now.max(self.now);
                 self.deadline = self.now.saturating_add(self.schedule.limit);
                 self.failures = 0;
                 self.begin_check();
-                true
+                Step::changed(true)
             }
             FollowAction::Checked { seq, at, result } => {
                 if self.checking() != Some(seq) {
-                    return false;
+                    return Step::changed(false);
                 }
                 self.now = at.max(self.now);
-                match result {
-                    Ok(items) => {
-                        self.checks += 1;
-                        self.failures = 0;
-                        self.warning = None;
-                        if let Some(found) = self.find(&items) {
-                            self.status = ReportedStatus::parse(found.status.as_deref().unwrap_or(""));
-                            if self.id.is_none() {
-                                self.id = found.id.clone();
-                            }
-                            self.latest = Some(Rc::new(found.clone()));
-                        }
-                    }
-                    Err(failure) => {
-                        self.failures += 1;
-                        let retry_at = self.now.saturating_add(self.schedule.gap(self.checks, self.failures));
-                        self.warning = Some(PollWarning { failure, failures: self.failures, retry_at });
-                    }
-                }
+                let listed = self.take_check(result);
                 self.phase = if self.status.is_final() {
                     Phase::Finished
                 } else if self.now >= self.deadline {
@@ -247,9 +244,43 @@ impl Follow {
                         due: self.now.saturating_add(self.schedule.gap(self.checks, self.failures)),
                     }
                 };
-                true
+                Step { changed: true, listed, finished: self.phase == Phase::Finished }
             }
         }
+    }
+
+    /// Learns from one check; returns the list it read.
+    fn take_check(&mut self, result: ListResult) -> Option<Vec<BackupView>> {
+        match result {
+            Ok(items) => {
+                self.checks += 1;
+                self.failures = 0;
+                self.warning = None;
+                if let Some(found) = self.find(&items) {
+                    self.status = ReportedStatus::parse(found.status.as_deref().unwrap_or(""));
+                    if self.id.is_none() {
+                        self.id = found.id.clone();
+                    }
+                    self.latest = Some(Rc::new(found.clone()));
+                }
+                Some(items)
+            }
+            Err(failure) => {
+                self.failures += 1;
+                let retry_at = self.now.saturating_add(self.schedule.gap(self.checks, self.failures));
+                self.warning = Some(PollWarning { failure, retry_at });
+                None
+            }
+        }
+    }
+
+    /// The list call for the check in flight, if any.
+    pub fn call(&self) -> Option<ApiCall> {
+        let seq = self.checking()?;
+        Some(ApiCall {
+            id: CallId { purpose: Purpose::Follow, seq },
+            call: Call::List { project_id: self.project_id.clone(), cluster_id: self.cluster_id.clone() },
+        })
     }
 
     fn maybe_check(&mut self) {
@@ -417,8 +448,10 @@ mod tests {
     fn the_user_can_stop_and_late_replies_are_ignored() {
         let mut f = Follow::start(&created(), "p", "c", Schedule::default(), 0);
         let (t, seq) = run_until_check(&mut f, 0);
-        assert!(f.apply(FollowAction::Stop));
-        assert!(!f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) }));
+        assert!(f.apply(FollowAction::Stop).changed);
+        assert!(
+            !f.apply(FollowAction::Checked { seq, at: t, result: Ok(vec![item("s1", "COMPLETED")]) }).changed
+        );
         assert_eq!(f.phase, Phase::Stopped);
     }
 }

@@ -3,6 +3,7 @@
 //! The pure part (spec facts, rules, request, reply model, state, words) builds and is tested on
 //! the host, and the emulator uses it too. The page itself (`app`) builds for wasm32 only.
 
+pub mod calls;
 pub mod config;
 pub mod draft;
 pub mod events;

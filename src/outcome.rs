@@ -130,6 +130,9 @@ impl Failure {
     }
 }
 
+/// What one read of a cluster's list brought back.
+pub type ListResult = Result<Vec<BackupView>, Failure>;
+
 /// The end of one create request.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -160,11 +163,7 @@ pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Ou
 }
 
 /// Interprets a list reply: `200` with a readable body is the cluster's snapshots.
-pub fn interpret_list(
-    status: u16,
-    body: &str,
-    request_id_header: Option<&str>,
-) -> Result<Vec<BackupView>, Failure> {
+pub fn interpret_list(status: u16, body: &str, request_id_header: Option<&str>) -> ListResult {
     let header_id = request_id_header.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     if !(200..300).contains(&status) {
         return Err(http_failure(status, body, header_id));

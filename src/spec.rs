@@ -57,6 +57,8 @@ pub const CLUSTERS_SEGMENT: &str = "clusters";
 pub const CREATE_SEGMENT: &str = "index_snapshot";
 /// The sibling list call (SERVICE-NOTES): `GET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots`.
 pub const LIST_SEGMENT: &str = "index_snapshots";
+/// The list call's method.
+pub const LIST_METHOD: &str = "GET";
 /// The header carrying an IAM token.
 pub const TOKEN_HEADER: &str = "X-Auth-Token";
 /// The header the API gateway and the SDKs use for the request id.

@@ -1,7 +1,9 @@
 //! View models: the state turned into exactly what the components render (words included), so
 //! that components stay thin and all of this is tested on the host.
 
+use crate::config::Config;
 use crate::follow::{Follow, Phase, ReportedStatus};
+use crate::outcome::Outcome;
 use crate::outcome::{self, Failure, ServiceError};
 use crate::reply::{BackupView, Row, Shown};
 use crate::request;
@@ -37,7 +39,7 @@ pub struct FieldView {
 /// Builds the view of `field`.
 pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
     let findings = state.findings(field);
-    let value = state.form.get(field).to_string();
+    let value = state.form().get(field).to_string();
     let invalid = findings.iter().any(|f| f.severity == Severity::Error);
     let summary = (field == Field::Indices && !invalid && state.judged(field))
         .then(|| lang.indices_summary(&rules::index_patterns(&value)));
@@ -66,6 +68,95 @@ pub fn create_target(api_base: &str, form: &SnapshotForm) -> String {
 pub fn refused_summary(state: &FormState, lang: Lang) -> Option<String> {
     let fields = state.refused_fields();
     (!fields.is_empty()).then(|| lang.refused(&fields))
+}
+
+/// Fields grouped as the form shows them: the cluster, the snapshot, the authentication.
+const GROUPS: &[&[Field]] = &[
+    &[Field::ProjectId, Field::ClusterId],
+    &[Field::Name, Field::Description, Field::Indices],
+    &[Field::Token],
+];
+
+/// One field as the form shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownField {
+    pub view: FieldView,
+    /// Shown but not editable (ids locked by the host).
+    pub readonly: bool,
+}
+
+/// What the form itself shows, around its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormView {
+    /// The fields the config shows, in their groups; empty groups are left out.
+    pub groups: Vec<Vec<ShownField>>,
+    /// `POST /v1.0/…/index_snapshot` for the ids typed so far.
+    pub target: String,
+    /// After a refused submit, the fields to correct.
+    pub refused: Option<String>,
+    /// Where a submit that is refused takes the user.
+    pub first_invalid: Option<Field>,
+    pub sending: bool,
+    /// The cluster's list is on the page (the button refreshes it).
+    pub list_shown: bool,
+}
+
+/// Builds the form's view.
+pub fn form_view(state: &FormState, config: &Config, lang: Lang) -> FormView {
+    let groups = GROUPS
+        .iter()
+        .map(|group| {
+            group
+                .iter()
+                .filter(|f| config.shows(**f))
+                .map(|f| ShownField { view: field_view(state, *f, lang), readonly: config.locked(*f) })
+                .collect::<Vec<_>>()
+        })
+        .filter(|g| !g.is_empty())
+        .collect();
+    FormView {
+        groups,
+        target: create_target(&config.api_base, state.form()),
+        refused: refused_summary(state, lang),
+        first_invalid: state.first_invalid(),
+        sending: state.is_sending(),
+        list_shown: state.list().is_some(),
+    }
+}
+
+/// What the page shows of the last create request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutcomeView {
+    /// Nothing sent yet, or the form was cleared.
+    None,
+    /// The snapshot was created: its live status (while following) and its tables.
+    Created {
+        follow: Option<FollowView>,
+        created: CreatedView,
+    },
+    Failed(FailureView),
+}
+
+/// Builds what the page shows of the last create request; times are shown by `dates`.
+pub fn outcome_view(state: &FormState, lang: Lang, dates: &dyn Dates) -> OutcomeView {
+    match state.submission.outcome() {
+        Some(Outcome::Created(b)) => {
+            // Fuller data from the list replaces the create reply as it arrives.
+            let latest = state.follow.as_ref().and_then(|f| f.latest.as_deref()).unwrap_or(b);
+            OutcomeView::Created {
+                follow: state.follow.as_ref().map(|f| follow_view(f, lang)),
+                created: created_view(latest, lang, dates),
+            }
+        }
+        Some(Outcome::Failed(f)) => OutcomeView::Failed(failure_view(f, lang)),
+        None => OutcomeView::None,
+    }
+}
+
+/// The list panel, with the snapshot this page created last marked; times are shown by `dates`.
+pub fn shown_list(state: &FormState, lang: Lang, dates: &dyn Dates) -> Option<ListView> {
+    let new_id = state.follow.as_ref().and_then(|f| f.id.as_deref());
+    state.list().map(|l| list_view(l, new_id, lang, dates))
 }
 
 /// One row of a result table, ready to render.
@@ -371,6 +462,85 @@ mod tests {
     }
 
     #[test]
+    fn the_form_view_groups_the_fields_the_config_shows() {
+        let config =
+            Config::default().with_pairs([("hide-token", ""), ("lock-ids", ""), ("project-id", "p")]);
+        let mut s = crate::state::initial(&config, None);
+        let v = form_view(&s, &config, Lang::En);
+        let fields: Vec<Vec<Field>> =
+            v.groups.iter().map(|g| g.iter().map(|f| f.view.field).collect()).collect();
+        assert_eq!(
+            fields,
+            [vec![Field::ProjectId, Field::ClusterId], vec![Field::Name, Field::Description, Field::Indices]],
+            "no token field, and no empty group for it"
+        );
+        let readonly: Vec<bool> = v.groups[0].iter().map(|f| f.readonly).collect();
+        assert_eq!(readonly, [true, false], "only the id the host gave is locked");
+        assert_eq!(v.target, "POST /v1.0/p/clusters//index_snapshot");
+        assert_eq!(
+            (v.refused.as_deref(), v.first_invalid, v.sending, v.list_shown),
+            (None, Some(Field::ClusterId), false, false)
+        );
+        s.apply(Action::Submit);
+        assert!(form_view(&s, &config, Lang::En).refused.is_some());
+        let all = form_view(&s, &Config::default(), Lang::En);
+        assert_eq!(all.groups.iter().map(Vec::len).collect::<Vec<_>>(), [2, 3, 1]);
+    }
+
+    #[test]
+    fn the_outcome_view_follows_the_submission() {
+        let mut s = FormState::new(SnapshotForm {
+            project_id: spec::EXAMPLE_PROJECT_ID.into(),
+            cluster_id: spec::EXAMPLE_CLUSTER_ID.into(),
+            name: "snap_1".into(),
+            ..Default::default()
+        });
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None);
+        s.apply(Action::Submit);
+        assert!(form_view(&s, &Config::default(), Lang::En).sending);
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None, "nothing to show while sending");
+        let id = crate::calls::CallId { purpose: crate::calls::Purpose::Create, seq: 1 };
+        let body = r#"{"backup":{"id":"s1","name":"snap_1","status":"BUILDING"}}"#;
+        let reply = crate::calls::Reply::Created(interpret(201, body, None));
+        s.apply(Action::Replied { id, at: 0, reply });
+        let OutcomeView::Created { follow: Some(f), created } = outcome_view(&s, Lang::En, &UTC) else {
+            panic!("created and followed")
+        };
+        assert_eq!(f.status, "Building");
+        assert_eq!(created.rows.iter().find(|r| r.name == "id").map(|r| r.value.as_str()), Some("s1"));
+        // A check that finds the snapshot further on replaces the reply's values.
+        s.apply(Action::Tick(5_000));
+        let seq = s.calls().iter().find(|c| c.id.purpose == crate::calls::Purpose::Follow).unwrap().id.seq;
+        let list = r#"{"backups":[{"id":"s1","name":"snap_1","status":"COMPLETED","totalShards":5}]}"#;
+        let id = crate::calls::CallId { purpose: crate::calls::Purpose::Follow, seq };
+        let reply = crate::calls::Reply::Listed(crate::outcome::interpret_list(200, list, None));
+        s.apply(Action::Replied { id, at: 5_000, reply });
+        let OutcomeView::Created { created, .. } = outcome_view(&s, Lang::En, &UTC) else { panic!() };
+        assert!(created.rows.iter().any(|r| r.name == "totalShards"), "the list's fuller data is shown");
+        let list = shown_list(&s, Lang::En, &UTC).expect("the check showed the list");
+        assert!(list.rows.unwrap()[0].highlighted, "the new snapshot is marked");
+        s.apply(Action::Clear(SnapshotForm::default()));
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None);
+    }
+
+    #[test]
+    fn a_failure_is_the_outcome_shown() {
+        let mut s = FormState::new(SnapshotForm {
+            project_id: spec::EXAMPLE_PROJECT_ID.into(),
+            cluster_id: spec::EXAMPLE_CLUSTER_ID.into(),
+            name: "snap_1".into(),
+            ..Default::default()
+        });
+        s.apply(Action::Submit);
+        let id = crate::calls::CallId { purpose: crate::calls::Purpose::Create, seq: 1 };
+        let reply = crate::calls::Reply::Created(interpret(403, "", None));
+        s.apply(Action::Replied { id, at: 0, reply });
+        let OutcomeView::Failed(v) = outcome_view(&s, Lang::En, &UTC) else { panic!("a failure") };
+        assert!(v.title.starts_with("403"));
+        assert_eq!(shown_list(&s, Lang::En, &UTC), None);
+    }
+
+    #[test]
     fn warnings_do_not_make_a_field_invalid() {
         let mut s = FormState::new(SnapshotForm::default());
         s.apply(Action::Edit(Field::Description, "a & b".into()));
@@ -504,11 +674,13 @@ mod tests {
             ..Default::default()
         });
         s.apply(Action::LoadList);
-        let seq = s.list.as_ref().unwrap().loading.unwrap();
+        let seq = s.list().unwrap().loading.unwrap();
         let body = r#"{"backups":[{"id":"a","name":"old","status":"COMPLETED","created":"2018-07-31T04:02:47","indices":"x","totalShards":5,"failedShards":0},
             {"id":"b","name":"new","status":"WEIRD"}]}"#;
-        s.apply(Action::ListLoaded { seq, result: crate::outcome::interpret_list(200, body, None) });
-        let v = list_view(s.list.as_ref().unwrap(), Some("b"), Lang::En, &UTC);
+        let result = crate::outcome::interpret_list(200, body, None);
+        let id = crate::calls::CallId { purpose: crate::calls::Purpose::List, seq };
+        s.apply(Action::Replied { id, at: 0, reply: crate::calls::Reply::Listed(result) });
+        let v = list_view(s.list().unwrap(), Some("b"), Lang::En, &UTC);
         let rows = v.rows.unwrap();
         assert_eq!(rows[0].created, "2018-07-31 04:02:47 UTC");
         assert_eq!(rows[0].shards, "5 shards, 0 failed");

@@ -57,13 +57,15 @@ pub struct Unreadable {
     pub problem: String,
 }
 
+fn unreadable(parts: &[&str]) -> Unreadable {
+    Unreadable { problem: parts.concat() }
+}
+
+/// The body read as JSON (by the browser's parser on the page).
 fn parse_body(body: &str) -> Result<Json, Unreadable> {
-    json::parse(body).map_err(|e| Unreadable {
-        problem: if body.trim().is_empty() {
-            "the reply is empty".into()
-        } else {
-            format!("the reply is not JSON ({} at byte {})", e.what, e.offset)
-        },
+    json::parse(body).map_err(|e| match body.trim().is_empty() {
+        true => unreadable(&["the reply is empty"]),
+        false => unreadable(&["the reply is not JSON (", &e.what, ")"]),
     })
 }
 
@@ -72,8 +74,8 @@ pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
     let key = spec::REPLY_BACKUP_KEY;
     match parse_body(body)?.get(key) {
         Some(backup @ Json::Object(_)) => Ok(backup_view(backup)),
-        Some(_) => Err(Unreadable { problem: format!("\"{key}\" is not an object") }),
-        None => Err(Unreadable { problem: format!("the reply has no \"{key}\" object") }),
+        Some(_) => Err(unreadable(&["\"", key, "\" is not an object"])),
+        None => Err(unreadable(&["the reply has no \"", key, "\" object"])),
     }
 }
 
@@ -84,8 +86,8 @@ pub fn parse_list(body: &str) -> Result<Vec<BackupView>, Unreadable> {
         Some(Json::Array(items)) => {
             Ok(items.iter().filter(|i| matches!(i, Json::Object(_))).map(backup_view).collect())
         }
-        Some(_) => Err(Unreadable { problem: format!("\"{key}\" is not a list") }),
-        None => Err(Unreadable { problem: format!("the reply has no \"{key}\" list") }),
+        Some(_) => Err(unreadable(&["\"", key, "\" is not a list"])),
+        None => Err(unreadable(&["the reply has no \"", key, "\" list"])),
     }
 }
 
@@ -117,14 +119,11 @@ fn rows(members: &[(String, Json)], table: &'static [ReplyField]) -> Vec<Row> {
             value: show(field.reading, v),
         })
     });
-    let others = members
-        .iter()
-        .enumerate()
-        // Only the first of repeated keys is described; later repeats are shown as they came.
-        .filter(|(i, (k, _))| {
-            !table.iter().any(|f| f.name == k) || members[..*i].iter().any(|(earlier, _)| earlier == k)
-        })
-        .map(|(_, (k, v))| Row { name: k.clone(), meaning: None, value: show(Reading::Plain, v) });
+    let others = members.iter().filter(|(k, _)| !table.iter().any(|f| f.name == k)).map(|(k, v)| Row {
+        name: k.clone(),
+        meaning: None,
+        value: show(Reading::Plain, v),
+    });
     described.chain(others).collect()
 }
 
@@ -136,7 +135,7 @@ const PLAUSIBLE_EPOCH_MS: i64 = 100_000_000_000_000;
 pub fn show(reading: Reading, v: &Json) -> Shown {
     let raw = match v {
         Json::Null => return Shown::NotSet,
-        Json::Bool(b) => return Shown::Text(b.to_string()),
+        Json::Bool(b) => return Shown::Text(if *b { "true" } else { "false" }.into()),
         Json::Array(_) => return Shown::Json(v.to_json()),
         Json::Object(members) => {
             return match reading {
@@ -255,6 +254,17 @@ mod tests {
         assert_eq!(row(&view, "zeta").value, Shown::Json("[1,2]".into()));
         assert_eq!(row(&view, "zeta").meaning, None);
         assert_eq!(row(&view, "nested").value, Shown::Json(r#"{"a":null}"#.into()));
+    }
+
+    #[test]
+    fn a_repeated_key_is_one_row_with_its_last_value() {
+        // As every JSON reader does (the browser's JSON.parse on the page): the key stays where it
+        // first came, with the value that came last.
+        let view = parse_created(r#"{"backup":{"id":"a","zeta":1,"name":"n","id":"b","zeta":2}}"#).unwrap();
+        let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["id", "name", "zeta"]);
+        assert_eq!(view.id.as_deref(), Some("b"));
+        assert_eq!(row(&view, "zeta").value, Shown::Text("2".into()));
     }
 
     #[test]

@@ -396,3 +396,35 @@ async fn dates_are_shown_in_the_readers_zone_by_intl() {
         assert_eq!(sent, raw, "the value as sent stays beside it");
     }
 }
+
+/// Replies are read with the browser's own `JSON.parse`: numbers keep the text they were written
+/// with (`context.source`), keys keep the browser's order, a repeated key its last value.
+#[wasm_bindgen_test]
+fn the_browsers_parser_keeps_what_the_reply_wrote() {
+    use css_snapshot_form::json::{self, Json};
+    let v = json::parse(
+        r#" {"b": 33.50, "a": 1E2, "10": -0, "2": 99999999999999999999, "b": 1e400, "c": [1.0, null, true, "\ud83d\ude00"]} "#,
+    )
+    .unwrap();
+    let Json::Object(members) = &v else { panic!("object expected") };
+    let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["2", "10", "b", "a", "c"]);
+    let n = |s: &str| Json::Number(s.into());
+    assert_eq!(v.get("b"), Some(&n("1e400")));
+    assert_eq!(v.get("a"), Some(&n("1E2")));
+    assert_eq!(v.get("10"), Some(&n("-0")));
+    assert_eq!(v.get("2"), Some(&n("99999999999999999999")));
+    assert_eq!(
+        v.get("c"),
+        Some(&Json::Array(vec![n("1.0"), Json::Null, Json::Bool(true), Json::String("😀".into())]))
+    );
+    // A lone surrogate cannot be Rust text: it becomes the replacement mark.
+    assert_eq!(json::parse(r#""\ud800x""#), Ok(Json::String("\u{FFFD}x".into())));
+    for bad in ["", "{", "[1,]", "<html>", "{} x"] {
+        assert!(!json::parse(bad).unwrap_err().what.is_empty(), "{bad:?}");
+    }
+    let depth = json::MAX_DEPTH + 2;
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert_eq!(json::parse(&deep).unwrap_err().what, "nested too deeply");
+    assert!(json::parse(&format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1))).is_ok());
+}

@@ -216,9 +216,8 @@ fn read_body(body: &[u8], form: &mut SnapshotForm) -> Result<(), Refusal> {
     if text.trim().is_empty() {
         return Err(Refusal::EmptyBody);
     }
-    let value = json::parse(text).map_err(|e| {
-        Refusal::BadParameters(format!("body: is not valid JSON ({} at byte {})", e.what, e.offset))
-    })?;
+    let value = json::parse(text)
+        .map_err(|e| Refusal::BadParameters(format!("body: is not valid JSON ({})", e.what)))?;
     if !matches!(value, Json::Object(_)) {
         return Err(Refusal::BadParameters("body: must be a JSON object".into()));
     }

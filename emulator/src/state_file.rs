@@ -90,7 +90,7 @@ fn snapshot_from_json(v: &Json) -> Result<Snapshot, String> {
 
 /// Reads a file's text back into snapshots, oldest first.
 pub fn from_text(text: &str) -> Result<Vec<Snapshot>, String> {
-    let v = json::parse(text).map_err(|e| format!("not valid JSON ({} at byte {})", e.what, e.offset))?;
+    let v = json::parse(text).map_err(|e| format!("not valid JSON ({})", e.what))?;
     match v.get("format") {
         Some(Json::String(f)) if f == FORMAT => {}
         _ => return Err(format!("not a {FORMAT} file")),

@@ -115,33 +115,45 @@ extern "C" {
     fn define_element(name: &str, base: &str, mount: &JsValue, attributes: js_sys::Array);
 }
 
-/// Option values a JS host may pass: text, flags or numbers.
+/// An option value as a JS host passed it. serde-wasm-bindgen reads the options object into a map
+/// and hands each value over as it is (`preserve`), to be read below without Rust's float
+/// formatting (an untagged enum with an `f64` buffered every value in serde's `Content` and wrote
+/// numbers with `f64::to_string`).
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum OptionValue {
-    Text(String),
-    Flag(bool),
-    Number(f64),
+struct OptionValue(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
+impl OptionValue {
+    /// Text as is, flags as `true`/`false`, numbers as JS writes them (`String(n)`: `2` is "2").
+    fn text(&self) -> Option<String> {
+        let v = &self.0;
+        if let Some(t) = v.as_string() {
+            return Some(t);
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(if b { "true" } else { "false" }.into());
+        }
+        v.dyn_ref::<js_sys::Number>().and_then(|n| n.to_string_with_radix(10).ok()).map(String::from)
+    }
 }
 
-/// Reads a JS options object (`{apiBase: "/x", hideToken: true}`) as key/value pairs.
+fn bad_options(why: &str) -> JsError {
+    JsError::new(&["css-snapshot-form: bad options: ", why].concat())
+}
+
+/// Reads a JS options object (`{apiBase: "/x", hideToken: true, timeout: 2}`) as key/value pairs,
+/// in key order.
 fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
     }
-    let map: BTreeMap<String, OptionValue> = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("css-snapshot-form: bad options: {e}")))?;
-    Ok(map
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                OptionValue::Text(t) => t,
-                OptionValue::Flag(b) => b.to_string(),
-                OptionValue::Number(n) => n.to_string(),
-            };
-            (k, v)
+    let map: BTreeMap<String, OptionValue> =
+        serde_wasm_bindgen::from_value(options).map_err(|e| bad_options(&e.to_string()))?;
+    map.into_iter()
+        .map(|(k, v)| match v.text() {
+            Some(text) => Ok((k, text)),
+            None => Err(bad_options(&[&k, ": expected text, a flag or a number"].concat())),
         })
-        .collect())
+        .collect()
 }
 
 /// A mounted form, returned to JS hosts.

@@ -10,6 +10,7 @@ pub mod events;
 pub mod follow;
 pub mod json;
 pub mod outcome;
+pub mod preview;
 pub mod reply;
 pub mod request;
 pub mod rules;

@@ -1,7 +1,11 @@
 //! The create request: URL path, headers and JSON body, built from a validated form.
 
 use crate::json;
+use crate::rules::SnapshotForm;
 use crate::spec;
+
+/// The create request's `Content-Type`.
+pub const CONTENT_TYPE: &str = "application/json";
 
 /// A create-snapshot request whose fields passed [`crate::rules::validate`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +19,19 @@ pub struct CreateSnapshot {
 }
 
 impl CreateSnapshot {
+    /// The request for the values as typed, checked or not: [`crate::rules::validate`] returns
+    /// it for a valid form, the previews show it for any form.
+    pub fn unchecked(form: &SnapshotForm) -> CreateSnapshot {
+        let optional = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        CreateSnapshot {
+            project_id: form.project_id.clone(),
+            cluster_id: form.cluster_id.clone(),
+            name: form.name.clone(),
+            description: optional(&form.description),
+            indices: optional(&form.indices),
+        }
+    }
+
     /// `/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot`, ids percent-encoded.
     pub fn path(&self) -> String {
         cluster_path(&self.project_id, &self.cluster_id, spec::CREATE_SEGMENT)
@@ -140,6 +157,21 @@ mod tests {
         );
         let bare = CreateSnapshot { indices: None, ..example() };
         assert_eq!(bare.body_json(), r#"{"name":"snapshot_001"}"#);
+    }
+
+    #[test]
+    fn the_unchecked_request_keeps_any_value_and_drops_empty_optional_fields() {
+        let form = SnapshotForm {
+            project_id: "p q".into(),
+            cluster_id: "c".into(),
+            name: "Bad Name".into(),
+            description: String::new(),
+            indices: "a,,b".into(),
+            token: "t".into(),
+        };
+        let req = CreateSnapshot::unchecked(&form);
+        assert_eq!(req.body_json(), r#"{"name":"Bad Name","indices":"a,,b"}"#);
+        assert_eq!(req.path(), "/v1.0/p%20q/clusters/c/index_snapshot");
     }
 
     #[test]

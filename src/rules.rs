@@ -413,14 +413,7 @@ pub fn validate(form: &SnapshotForm) -> Result<CreateSnapshot, FieldErrors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let optional = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    Ok(CreateSnapshot {
-        project_id: form.project_id.clone(),
-        cluster_id: form.cluster_id.clone(),
-        name: form.name.clone(),
-        description: optional(&form.description),
-        indices: optional(&form.indices),
-    })
+    Ok(CreateSnapshot::unchecked(form))
 }
 
 #[cfg(test)]

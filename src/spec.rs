@@ -63,6 +63,19 @@ pub const LIST_METHOD: &str = "GET";
 pub const TOKEN_HEADER: &str = "X-Auth-Token";
 /// The header the API gateway and the SDKs use for the request id.
 pub const REQUEST_ID_HEADER: &str = "X-Request-Id";
+/// The service's endpoints (SERVICE-NOTES): `https://css.{region}.myhuaweicloud.com`, but
+/// `es.{region}` in [`ES_ENDPOINT_REGIONS`].
+pub const ENDPOINT_DOMAIN: &str = "myhuaweicloud.com";
+pub const ES_ENDPOINT_REGIONS: &[&str] = &["cn-north-1", "cn-east-2"];
+
+/// The first label of the service's host in `region`: `css` or `es`.
+pub fn endpoint_prefix(region: &str) -> &'static str {
+    if ES_ENDPOINT_REGIONS.contains(&region) {
+        "es"
+    } else {
+        "css"
+    }
+}
 
 /// A field of the form: the two URI parameters (Table 1), the three body parameters (Table 2)
 /// and the optional token header.

@@ -9,8 +9,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use css_snapshot_form::json::{self, Json};
 use css_snapshot_form::outcome::{self, Failure, Outcome, ServiceError, RAW_SHOWN_CHARS};
 use css_snapshot_form::reply::{BackupView, Shown};

@@ -14,6 +14,7 @@ mod lang_switch;
 mod list;
 pub mod mount;
 mod outcome;
+mod preview;
 mod result;
 
 use std::rc::Rc;
@@ -90,6 +91,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_submit={dispatch.reform(|()| Action::Submit)}
                 on_load_list={dispatch.reform(|()| Action::LoadList)}
                 on_clear={dispatch.reform(move |()| Action::Clear(prefilled.clone()))} />
+            <preview::Previews form={s.form().clone()} api_base={config.api_base.clone()} hide_token={config.hide_token} {lang} />
             <outcome::OutcomePanel view={view::outcome_view(s, lang, &dates)} {lang}
                 on_stop={dispatch.reform(|()| Action::StopFollowing)}
                 on_check_again={dispatch.reform(|()| Action::CheckAgain(clock::now_ms()))} />

@@ -103,6 +103,20 @@ impl Words for En {
             Ui::Clear => "Clear the form",
             Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
             Ui::Language => "Language",
+            Ui::PreviewTitle => "Request preview",
+            Ui::PreviewLead => "The request as the form would send it, as commands you can run. It follows what you type. The token you typed is never written out: the commands read credentials from the environment.",
+            Ui::PreviewHttp => "HTTP request",
+            Ui::PreviewCurl => "curl",
+            Ui::PreviewPython => "Python SDK (huaweicloudsdkcss)",
+            Ui::PreviewTerraform => "Terraform (huaweicloud provider)",
+            Ui::PreviewTokenValue => "(the token typed in the form, not shown)",
+            Ui::Copy => "Copy",
+            Ui::Copied => "Copied",
+            Ui::CopySelected => "Selected: press Ctrl+C to copy",
+            Ui::CurlTokenNote => "The X-Auth-Token comes from the environment: export CSS_TOKEN=… first.",
+            Ui::PythonRegionNote => "The cluster's region; the endpoint is https://css.{region}.myhuaweicloud.com (es.{region} in cn-north-1 and cn-east-2), or CSS_ENDPOINT if set.",
+            Ui::PythonCredentialsNote => "Access key and secret key from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK): the SDK signs the request, no token is needed.",
+            Ui::TerraformRegionNote => "The cluster's region goes in the provider block (or HW_REGION_NAME); the provider works in that region's project (project_name picks another). Credentials from HW_ACCESS_KEY and HW_SECRET_KEY.",
         }
     }
 
@@ -373,5 +387,12 @@ impl Words for En {
 
     fn network_detail(&self, detail: &str) -> String {
         format!("Browser's report: {detail}")
+    }
+
+    fn preview_not_valid(&self, problems: usize) -> String {
+        match problems {
+            1 => "Not valid yet: 1 problem to fix in the form".into(),
+            n => format!("Not valid yet: {n} problems to fix in the form"),
+        }
     }
 }

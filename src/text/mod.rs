@@ -262,6 +262,11 @@ impl Lang {
     pub fn network_detail(self, detail: &str) -> String {
         self.words().network_detail(detail)
     }
+
+    /// The mark on the previews of a form that is not valid yet.
+    pub fn preview_not_valid(self, problems: usize) -> String {
+        self.words().preview_not_valid(problems)
+    }
 }
 
 /// Declares a key enum with the list of all its keys (for the test that walks every key).
@@ -334,6 +339,20 @@ keys! {
         Clear,
         /// The language switch's label.
         Language,
+        PreviewTitle,
+        PreviewLead,
+        PreviewHttp,
+        PreviewCurl,
+        PreviewPython,
+        PreviewTerraform,
+        PreviewTokenValue,
+        Copy,
+        Copied,
+        CopySelected,
+        CurlTokenNote,
+        PythonRegionNote,
+        PythonCredentialsNote,
+        TerraformRegionNote,
     }
 }
 
@@ -398,6 +417,7 @@ trait Words {
     fn unreachable_short(&self) -> &'static str;
     fn retry_after(&self, secs: u32) -> String;
     fn network_detail(&self, detail: &str) -> String;
+    fn preview_not_valid(&self, problems: usize) -> String;
 }
 
 #[cfg(test)]

@@ -104,6 +104,20 @@ impl Words for Zh {
             Ui::Clear => "清空表单",
             Ui::Panic => "表单因内部错误已停止运行。您输入的内容仍显示在页面上：请先复制保存，再重新加载页面。",
             Ui::Language => "语言",
+            Ui::PreviewTitle => "请求预览",
+            Ui::PreviewLead => "表单将要发送的请求，以及可以直接运行的命令，随输入实时更新。您输入的令牌不会写出来：命令从环境变量读取凭证。",
+            Ui::PreviewHttp => "HTTP 请求",
+            Ui::PreviewCurl => "curl 命令",
+            Ui::PreviewPython => "Python SDK 脚本（huaweicloudsdkcss）",
+            Ui::PreviewTerraform => "Terraform 配置（华为云 Provider）",
+            Ui::PreviewTokenValue => "（表单中输入的令牌，不显示）",
+            Ui::Copy => "复制",
+            Ui::Copied => "已复制",
+            Ui::CopySelected => "已选中：请按 Ctrl+C 复制",
+            Ui::CurlTokenNote => "X-Auth-Token 取自环境变量：请先执行 export CSS_TOKEN=…。",
+            Ui::PythonRegionNote => "集群所在的区域；终端节点为 https://css.{region}.myhuaweicloud.com（cn-north-1 和 cn-east-2 为 es.{region}），设置了 CSS_ENDPOINT 时用它。",
+            Ui::PythonCredentialsNote => "访问密钥（AK）和秘密访问密钥（SK）取自环境变量 HUAWEICLOUD_SDK_AK、HUAWEICLOUD_SDK_SK：由 SDK 为请求签名，不需要令牌。",
+            Ui::TerraformRegionNote => "集群所在的区域写在 Provider 配置中（或环境变量 HW_REGION_NAME）；Provider 使用该区域的项目（project_name 可指定其他项目）。凭证取自 HW_ACCESS_KEY 和 HW_SECRET_KEY。",
         }
     }
 
@@ -432,5 +446,9 @@ impl Words for Zh {
 
     fn network_detail(&self, detail: &str) -> String {
         format!("浏览器报告：{detail}")
+    }
+
+    fn preview_not_valid(&self, problems: usize) -> String {
+        format!("尚未有效：表单中还有 {problems} 处问题需要修改")
     }
 }

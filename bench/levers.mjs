@@ -1,5 +1,5 @@
 // Size levers, measured: builds the page from a scratch copy of a commit once per variant
-// (release profile settings, wasm-opt level) and prints the sizes; then, with --crates, which
+// (release profile settings, wasm-opt level, the standard library rebuilt or not) and prints the sizes; then, with --crates, which
 // crates the wasm's bytes belong to (twiggy on a build that keeps function names).
 // Nothing in the repository is changed: every edit is made in the scratch copy.
 //
@@ -71,7 +71,15 @@ function setRustLink(html, attr, value) {
 
 const cargo = (changes) => ({ cargo: changes });
 const VARIANTS = [
-  { name: 'as-committed', what: 'the repository as committed', edit: {} },
+  { name: 'as-committed', what: 'the repository as committed (scripts/build where it has one)', edit: {} },
+  {
+    name: 'no-build-std', what: 'plain trunk build --release: the stable std (panic messages, locations, Debug)',
+    edit: { build: 'plain' },
+  },
+  {
+    name: 'build-std', what: 'scripts/build: -Zbuild-std, -Cpanic=immediate-abort, no locations, no Debug fmt',
+    edit: { build: 'build-std' },
+  },
   { name: 'opt-s', what: 'opt-level = "s"', edit: cargo({ 'opt-level': '"s"' }) },
   { name: 'opt-3', what: 'opt-level = 3', edit: cargo({ 'opt-level': '3' }) },
   { name: 'no-lto', what: 'lto = false', edit: cargo({ lto: 'false' }) },
@@ -224,13 +232,23 @@ function prepare(o, base, name, edit) {
   return dir;
 }
 
-function build(o, dir) {
+/**
+ * Builds the scratch copy `dir` as its commit ships it: with its scripts/build when it has one
+ * (trunk build --release with the standard library rebuilt), else `trunk build --release`.
+ * `how`: 'plain' forces the latter; 'build-std' uses this checkout's scripts/build at any commit.
+ */
+function build(o, dir, how) {
   const dist = path.join(dir, 'dist');
   const t0 = Date.now();
   const log = path.join(dir, 'build.log');
+  const script = path.join(dir, 'scripts/build');
+  if (how === 'build-std') fs.copyFileSync(path.join(ROOT, 'scripts/build'), script);
+  const std = how !== 'plain' && fs.existsSync(script);
+  const [cmd, args] = std ? [script, []] : ['trunk', ['build', '--release']];
   try {
-    execFileSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
-      cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(o.scratch, 'target') },
+    execFileSync(cmd, [...args, '--offline', '--dist', dist], {
+      // Each kind in its own target folder: their flags differ, and switching rebuilds everything.
+      cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(o.scratch, std ? 'target-build-std' : 'target') },
       stdio: ['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')],
     });
   } catch {
@@ -313,7 +331,7 @@ if (o.variants) {
     process.stderr.write(`[levers] ${v.name}: ${v.what} … `);
     try {
       const dir = prepare(o, base, v.name, v.edit);
-      const { dist, seconds } = build(o, dir);
+      const { dist, seconds } = build(o, dir, v.edit.build);
       const s = sizesOf(dist);
       const w = s.files.find((f) => f.kind === 'wasm');
       const j = s.files.find((f) => f.kind === 'js');

@@ -2,7 +2,10 @@
 // run under a strict Content-Security-Policy with no inline script.
 //  - boot.js gets the wasm module's hash (it fetches the module with `integrity`);
 //  - index.html gets `integrity` on boot.js and modulepreload links (with integrity) for the
-//    JS glue and wasm-bindgen snippets, which boot.js then imports from the module map.
+//    JS glue and wasm-bindgen snippets, which boot.js then imports from the module map;
+//  - and a preload of the wasm (as="fetch", crossorigin, with its integrity), so it downloads
+//    beside boot.js and the glue instead of after them: boot.js's fetch of it has the same URL,
+//    mode (cors), credentials (same-origin) and integrity, so it takes the preloaded response.
 // Usage: node scripts/sri.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -17,15 +20,18 @@ const boot = join(dir, 'boot.js');
 const bootText = readFileSync(boot, 'utf8');
 const marker = "const WASM_INTEGRITY = '';";
 if (!bootText.includes(marker)) throw new Error('sri.mjs: boot.js has no WASM_INTEGRITY marker');
-writeFileSync(boot, bootText.replace(marker, `const WASM_INTEGRITY = '${sri(join(dir, 'css-snapshot-form_bg.wasm'))}';`));
+const WASM = 'css-snapshot-form_bg.wasm';
+const wasmIntegrity = sri(join(dir, WASM));
+writeFileSync(boot, bootText.replace(marker, `const WASM_INTEGRITY = '${wasmIntegrity}';`));
 
 const modules = files(dir)
   .filter((f) => f.endsWith('.js') && !f.endsWith('boot.js'))
   .map((f) => relative(dir, f).split('\\').join('/'))
   .sort();
-const preload = modules
-  .map((m) => `  <link rel="modulepreload" href="${m}" integrity="${sri(join(dir, m))}">`)
-  .join('\n');
+const preload = [
+  `  <link rel="preload" as="fetch" crossorigin href="${WASM}" integrity="${wasmIntegrity}">`,
+  ...modules.map((m) => `  <link rel="modulepreload" href="${m}" integrity="${sri(join(dir, m))}">`),
+].join('\n');
 
 const index = join(dir, 'index.html');
 let html = readFileSync(index, 'utf8');
@@ -36,4 +42,4 @@ html = html
   // Trunk leaves its build instruction in place when it injects no script.
   .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 writeFileSync(index, html);
-console.log(`sri.mjs: integrity added for boot.js, ${modules.length} module(s) and the wasm`);
+console.log(`sri.mjs: integrity added for boot.js, ${modules.length} module(s) and the wasm (preloaded)`);

@@ -1,12 +1,35 @@
 // Loads css-snapshot-form from wherever these files are hosted (any sub-path), then mounts a
 // form into every [data-css-snapshot-form] element and defines <css-snapshot-form>.
 // Portals include this one module: <script type="module" src="…/boot.js"></script>
-import init, { boot } from './css-snapshot-form.js';
+import init, { boot, panic_notices } from './css-snapshot-form.js';
 
 // Filled in at build time by scripts/sri.mjs (Subresource Integrity for the wasm module).
 const WASM_INTEGRITY = '';
 
 const base = new URL('.', import.meta.url).href;
-const wasm = fetch(new URL('css-snapshot-form_bg.wasm', base), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+// Matches index.html's preload (URL, mode, credentials, integrity), so it takes its response.
+const wasm = fetch(new URL('css-snapshot-form_bg.wasm', base), {
+  mode: 'cors',
+  credentials: 'same-origin',
+  ...(WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}),
+});
 await init({ module_or_path: wasm });
+
+// In the shipped build a panic is a wasm trap and no Rust code runs after it: the panic notice
+// (in each form's language, given at mount) is shown from here. What was typed stays.
+const notices = panic_notices(); // Map: form root → notice text
+function showNotices() {
+  for (const [root, text] of notices) {
+    if (!root.isConnected || root.firstElementChild?.classList.contains('csf-panic')) continue;
+    const p = document.createElement('p');
+    p.className = 'csf-panic';
+    p.setAttribute('role', 'alert');
+    p.textContent = text;
+    root.prepend(p);
+  }
+}
+const trap = (e) => e instanceof WebAssembly.RuntimeError;
+addEventListener('error', (e) => trap(e.error) && showNotices());
+addEventListener('unhandledrejection', (e) => trap(e.reason) && showNotices());
+
 boot(base);

@@ -357,32 +357,15 @@ async fn fallback(State(emulator): State<Shared>, method: Method, request: Reque
         return refuse(Refusal::NoSuchApi, &ids::request_id());
     }
     let Some(root) = emulator.config.serve_dir.clone() else {
-        return plain(StatusCode::NOT_FOUND, "not found\n");
+        return static_files::not_found();
     };
     if path.starts_with("/_emulator/") {
-        return plain(StatusCode::NOT_FOUND, "not found\n");
+        return static_files::not_found();
     }
     if method != Method::GET && method != Method::HEAD {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
     }
-    let Some(file) = static_files::resolve(&root, &path) else {
-        return plain(StatusCode::NOT_FOUND, "not found\n");
-    };
-    let read = {
-        let file = file.clone();
-        tokio::task::spawn_blocking(move || std::fs::read(file)).await
-    };
-    match read {
-        Ok(Ok(bytes)) => {
-            let mut response = Body::from(bytes).into_response();
-            let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(static_files::content_type(&file)));
-            // Tests rebuild the page between runs; a cached old bundle would test the wrong code.
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-        }
-        _ => plain(StatusCode::NOT_FOUND, "not found\n"),
-    }
+    static_files::serve(&root, request).await
 }
 
 /// Whether `method path` is a create call: `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot`.

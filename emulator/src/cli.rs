@@ -25,7 +25,8 @@ Options:
   --cluster PROJECT_ID/CLUSTER_ID[=CLUSTER_NAME]
                         a cluster that exists (repeatable); without any, the spec's example
                         cluster is used, named es-demo
-  --serve-dir DIR       serve the files of DIR at / (/ is DIR/index.html)
+  --serve-dir DIR       serve the files of DIR at / (/ is DIR/index.html); a file's .br or .gz
+                        sibling is sent instead when the request's Accept-Encoding allows it
   --build-seconds SECS  how long each new snapshot stays BUILDING before it ends (default 4;
                         fractions allowed, e.g. 0.2; 0 ends at once; at most 86400)
   --outcome ENDING      end every new snapshot as ENDING: completed, failed or part_failed

@@ -1,67 +1,56 @@
 //! Files from `--serve-dir`, so a test can load the built page and call the API on one origin
 //! (the real API documents no CORS support, so the page is meant to be same-origin).
+//!
+//! tower-http's `ServeDir` does the serving: paths that could leave the directory are refused,
+//! `/` and directories mean their `index.html`, and a file's `.br` or `.gz` sibling (written by
+//! the build, `scripts/compress.mjs`) is sent instead of the file when the request's
+//! `Accept-Encoding` allows it, with `Content-Encoding` and `Vary: Accept-Encoding`.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
-/// The MIME type for a file name; `application/wasm` matters, as browsers refuse to stream-compile
-/// wasm served as anything else.
-pub fn content_type(path: &Path) -> &'static str {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" | "map" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use tower_http::services::ServeDir;
+
+/// The reply for `request` from the files under `root`: the file, a redirect from a directory
+/// to its path with a slash, or a plain 404.
+pub async fn serve(root: &Path, request: Request) -> Response {
+    let mut files = ServeDir::new(root).precompressed_br().precompressed_gzip();
+    let mut response = match files.try_call(request).await {
+        Ok(response) if response.status() != StatusCode::NOT_FOUND => response.map(Body::new),
+        // Not there, or not readable (a permission error is as good as absent here).
+        _ => return not_found(),
+    };
+    let headers = response.headers_mut();
+    if let Some(fixed) = headers.get(header::CONTENT_TYPE).and_then(|t| t.to_str().ok()).and_then(text_type) {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(fixed));
     }
+    // Tests rebuild the page between runs; a cached old bundle would test the wrong code.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
+/// A plain-text 404 that no cache keeps.
+pub fn not_found() -> Response {
+    let mut response = (StatusCode::NOT_FOUND, "not found\n").into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
-/// Decodes `%XX` escapes; `None` for a broken escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hi = hex(*b.get(i + 1)?)?;
-            let lo = hex(*b.get(i + 2)?)?;
-            out.push(hi * 16 + lo);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
+/// The type to send instead of `mime_type` (as `ServeDir` guesses it from the file name): the
+/// build's text files are UTF-8, and JavaScript is `text/javascript` (RFC 9239) whatever the
+/// extension (`.mjs` is guessed as `application/javascript`). `None`: keep it
+/// (`application/wasm` among others, which browsers need to compile the module as it arrives).
+pub fn text_type(mime_type: &str) -> Option<&'static str> {
+    match mime_type {
+        "text/html" => Some("text/html; charset=utf-8"),
+        "text/javascript" | "application/javascript" => Some("text/javascript; charset=utf-8"),
+        "text/css" => Some("text/css; charset=utf-8"),
+        "text/plain" => Some("text/plain; charset=utf-8"),
+        _ => None,
     }
-    String::from_utf8(out).ok()
-}
-
-/// The file under `root` that the URL path `url_path` names (`/` and directories mean their
-/// `index.html`), or `None` when the path could leave `root`.
-pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
-    let relative = Path::new(decoded.trim_start_matches('/'));
-    // Only plain names: `..`, a drive prefix or a second root would escape the directory, and a
-    // backslash is a separator on Windows.
-    if decoded.contains('\\')
-        || decoded.contains('\0')
-        || !relative.components().all(|c| matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    let mut file = root.join(relative);
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    Some(file)
 }
 
 #[cfg(test)]
@@ -69,19 +58,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn maps_paths_inside_the_root_only() {
-        let root = std::env::temp_dir();
-        assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
-        assert_eq!(resolve(&root, "/pkg/app_bg.wasm"), Some(root.join("pkg/app_bg.wasm")));
-        assert_eq!(resolve(&root, "/a%20b.js"), Some(root.join("a b.js")));
-        for bad in ["/../etc/passwd", "/a/../../x", "/%2e%2e/x", "/a\\..\\x", "/%ZZ", "/./x"] {
-            assert_eq!(resolve(&root, bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn wasm_gets_its_own_type() {
-        assert_eq!(content_type(Path::new("x_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+    fn text_gets_its_charset_and_javascript_one_type() {
+        assert_eq!(text_type("text/html"), Some("text/html; charset=utf-8"));
+        assert_eq!(text_type("application/javascript"), Some("text/javascript; charset=utf-8"));
+        assert_eq!(text_type("text/javascript"), Some("text/javascript; charset=utf-8"));
+        assert_eq!(text_type("application/wasm"), None);
+        assert_eq!(text_type("image/png"), None);
     }
 }

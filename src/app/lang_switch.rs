@@ -13,11 +13,12 @@ pub struct LangSwitchProps {
 
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    // The standalone page is the form: its document speaks the form's language.
+    // The standalone page is the form: its document (and its panic notice) speak the form's language.
     use_effect_with(props.lang, |lang| {
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang.tag());
         }
+        super::mount::note_page_lang(*lang);
     });
     html! {
         <div class="csf-lang" role="group" aria-label={props.lang.ui(Ui::Language)}>

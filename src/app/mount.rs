@@ -74,8 +74,26 @@ const ELEMENT_NAME: &str = "css-snapshot-form";
 
 thread_local! {
     static MOUNTED: Cell<u32> = const { Cell::new(0) };
-    /// Every element a form was rendered into (inside shadow roots too), for the panic notice.
-    static ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Every element a form was rendered into (inside shadow roots too) → its panic notice, in
+    /// the form's language. boot.js holds the same map (`panic_notices()`): in the shipped build a
+    /// panic is a wasm trap after which no Rust code runs, so boot.js shows the notices itself.
+    static NOTICES: js_sys::Map = js_sys::Map::new();
+}
+
+/// Remembers `root`'s panic notice in the language of `config`.
+fn note_root(root: &web_sys::Element, config: &Config) {
+    NOTICES.with(|n| n.set(root, &JsValue::from_str(config.lang.ui(Ui::Panic))));
+}
+
+/// The standalone page's language switch chose `lang`: its forms' panic notices follow.
+pub(super) fn note_page_lang(lang: Lang) {
+    NOTICES.with(|n| {
+        n.for_each(&mut |_, root| {
+            if root.dyn_ref::<web_sys::Element>().is_some_and(|r| r.has_attribute(AUTO_MOUNT_ATTR)) {
+                n.set(&root, &JsValue::from_str(lang.ui(Ui::Panic)));
+            }
+        })
+    });
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -191,6 +209,7 @@ impl FormHandle {
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
         let base = if self.replace_on_update { Config::default() } else { self.props.config.clone() };
         self.props.config = self.around.apply(base.with_pairs(option_pairs(options)?));
+        note_root(&self.root, &self.props.config);
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.props());
         }
@@ -202,7 +221,7 @@ impl FormHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        ROOTS.with(|r| r.borrow_mut().retain(|e| e != &self.root));
+        NOTICES.with(|n| n.delete(&self.root));
     }
 }
 
@@ -218,7 +237,7 @@ fn render(
         m.get()
     });
     let parts = AppPropsParts { config, id_prefix: format!("csf{n}"), host };
-    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+    note_root(&root, &parts.config);
     let root_kept = root.clone();
     let app = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
     FormHandle { app: Some(app), props: parts, replace_on_update: false, root: root_kept, around }
@@ -231,6 +250,13 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<FormHandle, 
     let config = Config::default().with_pairs(option_pairs(options)?);
     let around = Around::embedded(Some(&element));
     Ok(render(element.clone(), Some(element), config, around))
+}
+
+/// The form roots and their panic notices (`Map<Element, string>`), kept current as forms are
+/// mounted, updated and destroyed; boot.js shows the notices when the module traps.
+#[wasm_bindgen]
+pub fn panic_notices() -> js_sys::Map {
+    NOTICES.with(|n| n.clone())
 }
 
 /// Starts the page: mounts into every marked element (options from its `data-*` attributes
@@ -284,23 +310,30 @@ fn define_custom_element(base: &str) {
 }
 
 /// A panic stops the module; say so on the page instead of leaving a form that silently does
-/// nothing. The form's fields stay on screen with what was typed.
+/// nothing. The form's fields stay on screen with what was typed. Builds whose panics run this
+/// hook (not the shipped one, where a panic is a trap) show the notice here; boot.js shows the
+/// same notice after the trap that follows, once per form.
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&format!("css-snapshot-form stopped: {info}").into());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let roots = ROOTS.try_with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default()).unwrap_or_default();
-    for root in roots.iter().filter(|r| r.is_connected()) {
-        // In the language the form was showing.
-        let shown = root.query_selector(".csf[lang]").ok().flatten().and_then(|f| f.get_attribute("lang"));
-        let lang = shown.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let Ok(notices) = NOTICES.try_with(|n| n.clone()) else {
+        return;
+    };
+    notices.for_each(&mut |text, root| {
+        let Ok(root) = root.dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let shown = root.first_element_child().is_some_and(|c| c.class_name() == "csf-panic");
+        if !root.is_connected() || shown {
+            return;
+        }
         if let Ok(note) = document.create_element("p") {
             note.set_class_name("csf-panic");
             note.set_attribute("role", "alert").ok();
-            note.set_attribute("lang", lang.tag()).ok();
-            note.set_text_content(Some(lang.ui(Ui::Panic)));
+            note.set_text_content(text.as_string().as_deref());
             root.prepend_with_node_1(&note).ok();
         }
-    }
+    });
 }

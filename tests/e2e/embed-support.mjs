@@ -199,8 +199,9 @@ export function trunkBuild(args) {
     PATH: `${path.join(ROOT, 'node_modules/.bin')}:${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}`,
     TRUNK_SKIP_VERSION_CHECK: 'true',
   };
-  const r = spawnSync('trunk', ['build', '--release', '--offline', ...args], { cwd: ROOT, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`trunk build ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  // scripts/build: trunk build --release as the page ships.
+  const r = spawnSync(path.join(ROOT, 'scripts/build'), ['--offline', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scripts/build ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 export const WAIT = { timeout: TIMEOUT_MS };

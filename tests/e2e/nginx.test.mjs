@@ -4,12 +4,17 @@
 //  - nginx A: the --public-url /tools/snapshot/ build at /tools/snapshot/, API at /css-api/,
 //    X-Auth-Token added by nginx (the page sends none);
 //  - nginx B: the default build (dist/, relative URLs) with the demo portal at a deeper path,
-//    API at /api/css/, no server token: the token the page sends passes through.
+//    API at /api/css/, no server token: the token the page sends passes through; and without
+//    brotli_static (--brotli-static off), as on a machine without Debian's brotli module.
+// Both send the build's precompressed copies: .br (nginx A, when the module is installed) or .gz.
 // deploy/run-nginx installs Debian's nginx if it is missing (as root).
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import test from 'node:test';
+import zlib from 'node:zlib';
 import {
   CLUSTER_ID, PROJECT_ID, ROOT, collectErrors, formField, launchBrowser, stageSite, startChild,
   startEmulator, submitOf, trunkBuild, unexpected,
@@ -19,6 +24,21 @@ const TOKEN = 'nginx-side-token-0123456789';
 const SUB_PATH = '/tools/snapshot/';
 const SUBPATH_DIST = process.env.E2E_SUBPATH_DIST || path.join(ROOT, 'target/dist-subpath');
 const CREATE_PATH = `/v1.0/${PROJECT_ID}/clusters/${CLUSTER_ID}/index_snapshot`;
+const WASM = 'css-snapshot-form_bg.wasm';
+/** Debian's libnginx-mod-http-brotli-static (scripts/setup installs it where Debian has it). */
+const BROTLI_STATIC = fs.existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so');
+
+/** GET `url` with `accept-encoding`, not decoded: status, headers and the bytes as sent. */
+function rawGet(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 let site;
 let emulator;
@@ -42,7 +62,7 @@ test.before(async () => {
     startNginx(['--site', SUBPATH_DIST, '--upstream', emulator.url, '--sub-path', SUB_PATH, '--api-path', '/css-api/'],
       { CSS_TOKEN: TOKEN }),
     startNginx(['--site', site.dir, '--upstream', emulator.url, '--sub-path', '/ops/css/snapshots/',
-      '--api-path', '/api/css/']),
+      '--api-path', '/api/css/', '--brotli-static', 'off']),
   ]);
   browser = await launchBrowser();
 });
@@ -61,7 +81,7 @@ async function newPage() {
   const page = await browser.context.newPage();
   const errors = collectErrors(page);
   const responses = [];
-  page.on('response', (r) => responses.push({ url: new URL(r.url()), status: r.status(), headers: r.headers() }));
+  page.on('response', (r) => responses.push({ url: new URL(r.url()), status: r.status(), headers: r.headers(), request: r.request() }));
   return { page, errors, responses };
 }
 
@@ -102,8 +122,23 @@ test('the sub-path build through nginx: created with 201 through the proxy, the 
     assert.equal(type('.wasm'), 'application/wasm');
     assert.match(type('boot.js'), /javascript/);
     assert.match(type('form.css'), /^text\/css/);
-    assert.match(files.find((r) => r.url.pathname === SUB_PATH).headers['content-security-policy'], /frame-ancestors 'self'/);
+    const csp = files.find((r) => r.url.pathname === SUB_PATH).headers['content-security-policy'];
+    assert.match(csp, /frame-ancestors 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'; trusted-types 'none'/);
+    // Every file arrived as the build's precompressed copy: brotli, which Chromium accepts, when
+    // nginx has the module, else gzip.
+    for (const r of files) {
+      const accepts = (await r.request.allHeaders())['accept-encoding'];
+      assert.match(accepts, /\bbr\b/, 'Chromium accepts brotli here');
+      assert.equal(r.headers['content-encoding'], BROTLI_STATIC ? 'br' : 'gzip', r.url.pathname);
+      assert.equal(r.headers.vary, 'Accept-Encoding', r.url.pathname);
+    }
+    // The page only works when the wasm matched its integrity: it did, compressed.
     assert.deepEqual(errors, []);
+    // (This refusal logs an error of its own, so it comes after the check for none.)
+    assert.equal(await page.evaluate(() => {
+      try { document.body.innerHTML = '<b>x</b>'; return 'accepted'; } catch (e) { return e.name; }
+    }), 'TypeError', 'Trusted Types are enforced');
   } finally {
     await page.close();
   }
@@ -163,8 +198,44 @@ test('the default build under another sub-path: the portal and the page, the tok
     }
     const mjs = responses.find((r) => r.url.pathname.endsWith('/portal.mjs'));
     assert.equal(mjs.headers['content-type'], 'text/javascript');
+    // Without brotli_static the page still works, its files sent as the build's .gz copies.
+    for (const name of ['boot.js', 'css-snapshot-form.js', WASM, 'form.css']) {
+      const r = responses.find((x) => x.url.pathname === `/ops/css/snapshots/${name}`);
+      assert.equal(r?.headers['content-encoding'], 'gzip', name);
+    }
     assert.deepEqual(unexpected(errors), []);
   } finally {
     await page.close();
   }
+});
+
+test('nginx sends the build\'s own .br and .gz copies, which decode to the built wasm its integrity names', async () => {
+  const file = fs.readFileSync(path.join(SUBPATH_DIST, WASM));
+  const integrity = fs.readFileSync(path.join(SUBPATH_DIST, 'boot.js'), 'utf8').match(/WASM_INTEGRITY = '([^']*)'/)[1];
+  assert.equal(integrity, sri(file));
+  const url = `${nginxA.url}${SUB_PATH}${WASM}`;
+  const gz = await rawGet(url, 'gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(gz.headers['content-type'], 'application/wasm');
+  assert.equal(gz.headers.vary, 'Accept-Encoding');
+  // The file written at build time (gzip -9), not nginx compressing on the fly (which is chunked).
+  assert.ok(gz.body.equals(fs.readFileSync(path.join(SUBPATH_DIST, `${WASM}.gz`))), 'the build\'s .gz');
+  assert.ok(zlib.gunzipSync(gz.body).equals(file));
+  const br = await rawGet(url, 'gzip, deflate, br');
+  if (BROTLI_STATIC) {
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['content-type'], 'application/wasm');
+    assert.ok(br.body.equals(fs.readFileSync(path.join(SUBPATH_DIST, `${WASM}.br`))), 'the build\'s .br');
+    assert.ok(zlib.brotliDecompressSync(br.body).equals(file));
+  } else {
+    assert.equal(br.headers['content-encoding'], 'gzip', 'without the module, gzip');
+  }
+  const plain = await rawGet(url);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.body.equals(file));
+
+  // Without brotli_static (nginx B), a browser that accepts br gets the .gz copy.
+  const b = await rawGet(`${nginxB.url}/ops/css/snapshots/${WASM}`, 'gzip, deflate, br');
+  assert.equal(b.headers['content-encoding'], 'gzip');
+  assert.ok(zlib.gunzipSync(b.body).equals(fs.readFileSync(path.join(site.dir, WASM))));
 });

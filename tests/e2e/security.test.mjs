@@ -1,5 +1,6 @@
-// The token and the page's security: a strict CSP with no violation, the token only in memory
-// and only on API requests, drafts (never the token) kept across a reload and cleared on demand.
+// The token and the page's security: a strict CSP (Trusted Types too) with no violation, the
+// token only in memory and only on API requests, drafts (never the token) kept across a reload
+// and cleared on demand.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { field, fill, formValues, resultHeading, useHarness, withPage } from './harness.mjs';
@@ -33,18 +34,53 @@ test('the page runs under its CSP without a single violation, and the CSP is enf
     await page.locator('button[type=submit]').click();
     await resultHeading(page);
     assert.deepEqual(seen.violations, []);
-    // An inline script is refused: the policy is really in force.
-    const ran = await page.evaluate(() => {
+    // An inline script is refused: the policy is really in force. Trusted Types refuse its text
+    // first; a script from elsewhere through no sink (an import) meets script-src.
+    const ran = await page.evaluate(async () => {
       window.__inline = false;
       const s = document.createElement('script');
-      s.textContent = 'window.__inline = true';
-      document.body.append(s);
-      return window.__inline;
+      try {
+        s.textContent = 'window.__inline = true';
+        document.body.append(s);
+      } catch { /* refused by Trusted Types */ }
+      const imported = await import('data:text/javascript,window.__inline=true').then(() => true, () => false);
+      return window.__inline || imported;
     });
     assert.equal(ran, false);
     // The report arrives as an event after the refusal.
     await page.waitForFunction(() => window.__reported, null, { polling: 50 }).catch(() => {});
     assert.ok(seen.violations.some((v) => v.startsWith('script-src')), `the refusal was reported: ${seen.violations}`);
+  }));
+
+test('Trusted Types are enforced: a string assigned to innerHTML is refused, and the page needs none', () =>
+  withPage(h, 'trusted-types', async (page) => {
+    const seen = await watch(page);
+    await page.reload();
+    await page.locator('button[type=submit]').waitFor();
+    await fill(page, { name: 'tt_check_1', x_auth_token: TOKEN });
+    await page.locator('button[type=submit]').click();
+    await resultHeading(page);
+    assert.deepEqual(seen.violations, [], 'creating a snapshot and showing its tables uses no sink');
+    const refused = await page.evaluate(() => {
+      const tries = {
+        element: () => { document.createElement('div').innerHTML = '<img src=x>'; },
+        form: () => { document.querySelector('.csf').innerHTML = '<b>replaced</b>'; },
+        insertAdjacentHTML: () => document.body.insertAdjacentHTML('beforeend', '<b>x</b>'),
+        policy: () => trustedTypes.createPolicy('any', { createHTML: (s) => s }),
+      };
+      const out = {};
+      for (const [name, run] of Object.entries(tries)) {
+        try { run(); out[name] = 'accepted'; } catch (e) { out[name] = e.name; }
+      }
+      out.formIntact = document.querySelector('.csf button[type=submit]') !== null;
+      return out;
+    });
+    assert.deepEqual(refused, {
+      element: 'TypeError', form: 'TypeError', insertAdjacentHTML: 'TypeError', policy: 'TypeError', formIntact: true,
+    });
+    await page.waitForFunction(() => window.__reported, null, { polling: 50 }).catch(() => {});
+    assert.ok(seen.violations.some((v) => v.startsWith('require-trusted-types-for')), `reported: ${seen.violations}`);
+    assert.ok(seen.violations.some((v) => v.startsWith('trusted-types')), `reported: ${seen.violations}`);
   }));
 
 test('the token stays in memory and goes only to the API', () =>

@@ -34,6 +34,11 @@ async function langs(page) {
   return page.evaluate(() => [document.querySelector('.csf').lang, document.documentElement.lang]);
 }
 
+/** The panic notices the page keeps ready for its forms (boot.js shows them after a trap). */
+function panicNotices(page) {
+  return page.evaluate(async () => [...(await import('/css-snapshot-form.js')).panic_notices().values()]);
+}
+
 async function title(page) {
   return (await page.locator('.csf-title').textContent()).trim();
 }
@@ -88,11 +93,13 @@ test('the language switch changes every word and keeps what was typed', () =>
     assert.equal(await page.getByRole('group', { name: '语言' }).getByRole('button', { name: '中文' })
       .getAttribute('aria-pressed'), 'true');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.deepEqual(await panicNotices(page), ['表单因内部错误已停止运行。您输入的内容仍显示在页面上：请先复制保存，再重新加载页面。']);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.csf[lang="en"]').waitFor();
     assert.equal(await title(page), 'Create snapshot');
     assert.deepEqual(await formValues(page), { ...IDS, ...typed });
+    assert.match((await panicNotices(page))[0], /^The form stopped because of an internal error\./);
   }, IDS));
 
 /** The date `raw` stands for, as the page's own Intl formats it for zh-CN in the browser's zone. */

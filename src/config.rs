@@ -11,7 +11,13 @@ pub struct Config {
     pub api_base: String,
     pub project_id: String,
     pub cluster_id: String,
+    /// The language the form speaks: the host's option, else what [`Config::with_lang_around`]
+    /// found (the page around the form, the browser), else English.
     pub lang: Lang,
+    /// The language the host asked for (`lang` option), when the page has it.
+    pub lang_option: Option<Lang>,
+    /// Show the language switch (the standalone page, which follows the browser).
+    pub lang_switch: bool,
     /// Leave the token field out (a portal's gateway adds authentication).
     pub hide_token: bool,
     /// Show the prefilled ids read-only.
@@ -98,7 +104,11 @@ impl Config {
                 "apibase" => self.api_base = v.trim().to_string(),
                 "projectid" => self.project_id = v.trim().to_string(),
                 "clusterid" => self.cluster_id = v.trim().to_string(),
-                "lang" => self.lang = Lang::from_tag(&v).unwrap_or(self.lang),
+                // A language the page lacks leaves the earlier choice in place.
+                "lang" => {
+                    self.lang_option = Lang::from_tag(&v).or(self.lang_option);
+                    self.lang = self.lang_option.unwrap_or(self.lang);
+                }
                 "hidetoken" => self.hide_token = flag(&v),
                 "lockids" => self.lock_ids = flag(&v),
                 "timeout" => self.timeout_secs = v.trim().parse().ok().filter(|s| *s > 0),
@@ -112,6 +122,15 @@ impl Config {
                 _ => {}
             }
         }
+        self
+    }
+}
+
+impl Config {
+    /// Chooses the language ([`Lang::choose`]): the `lang` option, else the nearest `lang` of the
+    /// host page around the form (`around`), else the browser's languages, else English.
+    pub fn with_lang_around<S: AsRef<str>>(mut self, around: Option<&str>, browser: &[S]) -> Self {
+        self.lang = Lang::choose(self.lang_option, around, browser);
         self
     }
 }
@@ -221,5 +240,20 @@ mod tests {
     fn bad_escapes_are_kept() {
         assert_eq!(query_pairs("a=%zz%4"), vec![("a".to_string(), "%zz%4".to_string())]);
         assert_eq!(query_pairs("a=b+c%20d"), vec![("a".to_string(), "b c d".to_string())]);
+    }
+
+    #[test]
+    fn the_lang_option_comes_first_then_the_page_around_then_the_browser() {
+        let browser = ["fr-FR", "zh-CN", "en-US"];
+        let asked = |v: &str| Config::default().with_pairs([("lang", v)]);
+        assert_eq!(asked("zh-Hans").with_lang_around(Some("en"), &browser).lang, Lang::Zh);
+        assert_eq!(asked("en").with_lang_around(Some("zh-CN"), &browser).lang, Lang::En, "?lang=en wins");
+        assert_eq!(asked("fr").with_lang_around(Some("zh-SG"), &browser).lang, Lang::Zh, "fr falls through");
+        assert_eq!(Config::default().with_lang_around(None, &browser).lang, Lang::Zh, "first the page has");
+        assert_eq!(Config::default().with_lang_around(None, &["de"]).lang, Lang::En);
+        // The query over the data attributes: an unknown language keeps the earlier choice.
+        let c = Config::default().with_pairs([("lang", "zh")]).with_pairs([("lang", "xx")]);
+        assert_eq!((c.lang, c.lang_option), (Lang::Zh, Some(Lang::Zh)));
+        assert_eq!(Config::default().with_pairs([("lang", "zh-TW")]).lang_option, None);
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::json::{self, Json};
 use crate::spec::{self, Reading, ReplyField};
-use crate::time::{self, Utc};
+use crate::time;
 
 /// A value as a person should read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,12 +15,12 @@ pub enum Shown {
     NotSet,
     /// Text as it came (strings, numbers, booleans).
     Text(String),
-    /// A date and time, with the value as sent.
-    DateTime { readable: String, raw: String },
+    /// A date and time (milliseconds after the epoch, UTC), with the value as sent.
+    DateTime { at: i64, raw: String },
     /// An end time of `0`: the work has not finished.
     NotFinished { raw: String },
-    /// A code from a fixed set, with its meaning when the code is known.
-    Code { raw: String, meaning: Option<&'static str> },
+    /// A code from a fixed set, with what it stands for when the code is known.
+    Code { raw: String, meaning: Option<spec::CodeValue> },
     /// A nested object, shown as its own table of rows.
     Table(Vec<Row>),
     /// A value of a shape nobody described (a list, an unexpected object), as compact JSON.
@@ -33,7 +33,7 @@ pub struct Row {
     /// The exact field name the service used.
     pub name: String,
     /// The spec's meaning, when the spec lists the field.
-    pub meaning: Option<&'static str>,
+    pub meaning: Option<spec::Meaning>,
     pub value: Shown,
 }
 
@@ -147,14 +147,14 @@ pub fn show(reading: Reading, v: &Json) -> Shown {
     };
     match reading {
         Reading::UtcDateTime => match time::parse_service_datetime(&raw) {
-            Some(t) => Shown::DateTime { readable: t.readable(), raw },
+            Some(t) => Shown::DateTime { at: t.epoch_millis(), raw },
             None => Shown::Text(raw),
         },
         Reading::EpochMillis => match raw.trim().parse::<i64>() {
             Ok(0) => Shown::NotFinished { raw },
             // `unsigned_abs`: `i64::MIN` has no `abs` (it panics in a debug build).
             Ok(ms) if ms.unsigned_abs() < PLAUSIBLE_EPOCH_MS.unsigned_abs() => {
-                Shown::DateTime { readable: Utc::from_epoch_millis(ms).readable(), raw }
+                Shown::DateTime { at: ms, raw }
             }
             _ => Shown::Text(raw),
         },
@@ -194,23 +194,26 @@ mod tests {
         let view = parse_created(SEED_EXAMPLE).unwrap();
         assert_eq!(
             row(&view, "created").value,
-            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "2018-07-31T04:02:47".into() }
+            Shown::DateTime { at: 1_533_009_767_000, raw: "2018-07-31T04:02:47".into() }
         );
         assert_eq!(
             row(&view, "startTime").value,
-            Shown::DateTime { readable: "2018-07-31 04:02:47 UTC".into(), raw: "1533009767542".into() }
+            Shown::DateTime { at: 1_533_009_767_542, raw: "1533009767542".into() }
         );
         assert_eq!(row(&view, "endTime").value, Shown::NotFinished { raw: "0".into() });
         assert_eq!(row(&view, "updated").value, Shown::NotSet);
         assert_eq!(
             row(&view, "backupType").value,
-            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
+            Shown::Code { raw: "1".into(), meaning: Some(spec::CodeValue::ManualBackup) }
         );
         assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
         let Shown::Table(datastore) = &row(&view, "datastore").value else { panic!("datastore is a table") };
         assert_eq!(datastore.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["type", "version"]);
         assert_eq!(datastore[0].value, Shown::Text("elasticsearch".into()));
-        assert_eq!(datastore[0].meaning, Some("Service type corresponding to the snapshot."));
+        assert_eq!(
+            datastore[0].meaning.map(|m| m.spec_text()),
+            Some("Service type corresponding to the snapshot.")
+        );
     }
 
     #[test]
@@ -233,7 +236,7 @@ mod tests {
         assert_eq!(row(&view, "backupKeepDay").value, Shown::Text("33".into()));
         assert_eq!(
             row(&view, "backupType").value,
-            Shown::Code { raw: "1".into(), meaning: Some("the snapshot is created manually") }
+            Shown::Code { raw: "1".into(), meaning: Some(spec::CodeValue::ManualBackup) }
         );
         assert_eq!(view.id.as_deref(), Some("42"));
         assert_eq!(row(&view, "datastore").value, Shown::Text("elasticsearch".into()));

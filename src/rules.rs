@@ -307,9 +307,9 @@ fn is_hex(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// 32 hexadecimal characters, as Huawei Cloud project ids are.
+/// [`spec::PROJECT_ID_HEX_LEN`] hexadecimal characters, as Huawei Cloud project ids are.
 pub fn looks_like_project_id(s: &str) -> bool {
-    s.len() == 32 && is_hex(s)
+    s.len() == spec::PROJECT_ID_HEX_LEN && is_hex(s)
 }
 
 /// The 8-4-4-4-12 hexadecimal form of a UUID.

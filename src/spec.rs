@@ -149,7 +149,7 @@ pub enum Reading {
     /// Epoch milliseconds; `0` means "not yet".
     EpochMillis,
     /// One of a fixed set of codes with meanings.
-    Code(&'static [(&'static str, &'static str)]),
+    Code(CodeSet),
     /// A nested object described by another table.
     Nested(&'static [ReplyField]),
 }
@@ -158,20 +158,123 @@ pub enum Reading {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReplyField {
     pub name: &'static str,
-    pub meaning: &'static str,
+    /// What the field means (the spec's words: [`Meaning::spec_text`]).
+    pub meaning: Meaning,
     pub reading: Reading,
 }
 
-const fn f(name: &'static str, meaning: &'static str, reading: Reading) -> ReplyField {
+const fn f(name: &'static str, meaning: Meaning, reading: Reading) -> ReplyField {
     ReplyField { name, meaning, reading }
 }
 
-/// `backupType` codes (Table 4).
-pub const BACKUP_TYPES: &[(&str, &str)] =
-    &[("0", "automatic snapshot creation is enabled"), ("1", "the snapshot is created manually")];
-/// `backupMethod` codes (SERVICE-NOTES).
-pub const BACKUP_METHODS: &[(&str, &str)] =
-    &[("auto", "created automatically"), ("manual", "created manually")];
+/// What a reply field means: one key per row of Tables 4 and 5. The spec's own English words
+/// are [`Meaning::spec_text`]; `text` says them in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    Created,
+    Datastore,
+    Description,
+    Id,
+    ClusterId,
+    ClusterName,
+    Name,
+    Status,
+    Updated,
+    BackupType,
+    BackupMethod,
+    BackupExpectedStartTime,
+    BackupKeepDay,
+    BackupPeriod,
+    Indices,
+    TotalShards,
+    FailedShards,
+    Version,
+    RestoreStatus,
+    StartTime,
+    EndTime,
+    BucketName,
+    DatastoreType,
+    DatastoreVersion,
+}
+
+impl Meaning {
+    /// The "Description" column of Tables 4 and 5, as the spec words it.
+    pub const fn spec_text(self) -> &'static str {
+        match self {
+            Meaning::Created => "Time when a snapshot is created.",
+            Meaning::Datastore => "Type of the data search engine.",
+            Meaning::Description => "Description of the snapshot.",
+            Meaning::Id => "ID of the snapshot.",
+            Meaning::ClusterId => "Cluster ID.",
+            Meaning::ClusterName => "Cluster name.",
+            Meaning::Name => "Snapshot name.",
+            Meaning::Status => "Snapshot status.",
+            Meaning::Updated => "Whether the snapshot status is updated.",
+            Meaning::BackupType => "Value 0 indicates that automatic snapshot creation is enabled. Value 1 indicates that you need to manually create the snapshot.",
+            Meaning::BackupMethod => "Snapshot creation mode.",
+            Meaning::BackupExpectedStartTime => "Time when the snapshot starts to be executed.",
+            Meaning::BackupKeepDay => "Snapshot retention period.",
+            Meaning::BackupPeriod => "Time when a snapshot is executed every day.",
+            Meaning::Indices => "Indices that need to be backed up.",
+            Meaning::TotalShards => "Total number of shards of the indices to be backed up.",
+            Meaning::FailedShards => "Number of shards that fail to be backed up.",
+            Meaning::Version => "Version of the snapshot.",
+            Meaning::RestoreStatus => "Snapshot restoration status.",
+            Meaning::StartTime => "Timestamp when the snapshot starts to be executed.",
+            Meaning::EndTime => "Timestamp when the snapshot execution ends.",
+            Meaning::BucketName => "Bucket for storing snapshot data.",
+            Meaning::DatastoreType => "Service type corresponding to the snapshot.",
+            Meaning::DatastoreVersion => "Service version corresponding to the snapshot.",
+        }
+    }
+}
+
+/// A reply field that takes one of a fixed set of codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeSet {
+    /// `backupType` (Table 4).
+    BackupType,
+    /// `backupMethod` (SERVICE-NOTES).
+    BackupMethod,
+    /// A snapshot's `status` (SERVICE-NOTES).
+    Status,
+    /// `restoreStatus` (SERVICE-NOTES).
+    RestoreStatus,
+}
+
+/// What one code of a [`CodeSet`] stands for (its words are in `text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeValue {
+    AutomaticBackup,
+    ManualBackup,
+    CreatedAutomatically,
+    CreatedManually,
+    Snapshot(SnapshotStatus),
+    NeverRestored,
+    Restoring,
+    Restored,
+    RestoreFailed,
+}
+
+impl CodeSet {
+    /// The set's codes as the service sends them, each with what it stands for.
+    pub const fn codes(self) -> &'static [(&'static str, CodeValue)] {
+        match self {
+            CodeSet::BackupType => &[("0", CodeValue::AutomaticBackup), ("1", CodeValue::ManualBackup)],
+            CodeSet::BackupMethod => {
+                &[("auto", CodeValue::CreatedAutomatically), ("manual", CodeValue::CreatedManually)]
+            }
+            CodeSet::Status => SNAPSHOT_STATUSES,
+            CodeSet::RestoreStatus => &[
+                ("none", CodeValue::NeverRestored),
+                ("restoring", CodeValue::Restoring),
+                ("success", CodeValue::Restored),
+                ("failed", CodeValue::RestoreFailed),
+            ],
+        }
+    }
+}
+
 /// A snapshot's `status` (SERVICE-NOTES): one table for the page, the follow model and the emulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SnapshotStatus {
@@ -209,72 +312,56 @@ impl SnapshotStatus {
     pub const fn is_final(self) -> bool {
         !matches!(self, SnapshotStatus::Building)
     }
-
-    /// What a person should read for the status (shown after the code in tables, and as
-    /// "The snapshot is …" while following).
-    pub const fn meaning(self) -> &'static str {
-        match self {
-            SnapshotStatus::Building => "being created",
-            SnapshotStatus::Completed => "created and available",
-            SnapshotStatus::Failed => "failed and cannot be used",
-            SnapshotStatus::PartFailed => "only partly created: some shards failed",
-        }
-    }
 }
 
-/// `status` codes with their meanings, as the tables read them.
-pub const SNAPSHOT_STATUSES: &[(&str, &str)] = &{
+/// `status` codes, as the tables read them.
+pub const SNAPSHOT_STATUSES: &[(&str, CodeValue)] = &{
     let all = SnapshotStatus::ALL;
-    let mut out = [("", ""); 4];
+    let mut out = [("", CodeValue::Snapshot(SnapshotStatus::Building)); 4];
     let mut i = 0;
     while i < all.len() {
-        out[i] = (all[i].code(), all[i].meaning());
+        out[i] = (all[i].code(), CodeValue::Snapshot(all[i]));
         i += 1;
     }
     out
 };
-/// `restoreStatus` codes (SERVICE-NOTES).
-pub const RESTORE_STATUSES: &[(&str, &str)] = &[
-    ("none", "never restored"),
-    ("restoring", "being restored"),
-    ("success", "restored"),
-    ("failed", "restore failed"),
-];
+
+/// What `code` stands for in `set`, if the set has it.
+pub fn code_meaning(set: CodeSet, code: &str) -> Option<CodeValue> {
+    set.codes().iter().find(|(c, _)| *c == code).map(|(_, v)| *v)
+}
 
 /// Table 5: the `datastore` object.
 pub const DATASTORE_FIELDS: &[ReplyField] = &[
-    f("type", "Service type corresponding to the snapshot.", Reading::Plain),
-    f("version", "Service version corresponding to the snapshot.", Reading::Plain),
+    f("type", Meaning::DatastoreType, Reading::Plain),
+    f("version", Meaning::DatastoreVersion, Reading::Plain),
 ];
 
-/// Table 4: the `backup` object, in the spec's order.
+/// Table 4: the `backup` object, in the spec's order. `updated` is read as a time when it is one
+/// (SERVICE-NOTES: the service's times are UTC without a zone), and shown as sent otherwise.
 pub const BACKUP_FIELDS: &[ReplyField] = &[
-    f("created", "Time when a snapshot is created.", Reading::UtcDateTime),
-    f("datastore", "Type of the data search engine.", Reading::Nested(DATASTORE_FIELDS)),
-    f("description", "Description of the snapshot.", Reading::Plain),
-    f("id", "ID of the snapshot.", Reading::Plain),
-    f("clusterId", "Cluster ID.", Reading::Plain),
-    f("clusterName", "Cluster name.", Reading::Plain),
-    f("name", "Snapshot name.", Reading::Plain),
-    f("status", "Snapshot status.", Reading::Code(SNAPSHOT_STATUSES)),
-    f("updated", "Whether the snapshot status is updated.", Reading::Plain),
-    f(
-        "backupType",
-        "Value 0 indicates that automatic snapshot creation is enabled. Value 1 indicates that you need to manually create the snapshot.",
-        Reading::Code(BACKUP_TYPES),
-    ),
-    f("backupMethod", "Snapshot creation mode.", Reading::Code(BACKUP_METHODS)),
-    f("backupExpectedStartTime", "Time when the snapshot starts to be executed.", Reading::Plain),
-    f("backupKeepDay", "Snapshot retention period.", Reading::Plain),
-    f("backupPeriod", "Time when a snapshot is executed every day.", Reading::Plain),
-    f("indices", "Indices that need to be backed up.", Reading::Plain),
-    f("totalShards", "Total number of shards of the indices to be backed up.", Reading::Plain),
-    f("failedShards", "Number of shards that fail to be backed up.", Reading::Plain),
-    f("version", "Version of the snapshot.", Reading::Plain),
-    f("restoreStatus", "Snapshot restoration status.", Reading::Code(RESTORE_STATUSES)),
-    f("startTime", "Timestamp when the snapshot starts to be executed.", Reading::EpochMillis),
-    f("endTime", "Timestamp when the snapshot execution ends.", Reading::EpochMillis),
-    f("bucketName", "Bucket for storing snapshot data.", Reading::Plain),
+    f("created", Meaning::Created, Reading::UtcDateTime),
+    f("datastore", Meaning::Datastore, Reading::Nested(DATASTORE_FIELDS)),
+    f("description", Meaning::Description, Reading::Plain),
+    f("id", Meaning::Id, Reading::Plain),
+    f("clusterId", Meaning::ClusterId, Reading::Plain),
+    f("clusterName", Meaning::ClusterName, Reading::Plain),
+    f("name", Meaning::Name, Reading::Plain),
+    f("status", Meaning::Status, Reading::Code(CodeSet::Status)),
+    f("updated", Meaning::Updated, Reading::UtcDateTime),
+    f("backupType", Meaning::BackupType, Reading::Code(CodeSet::BackupType)),
+    f("backupMethod", Meaning::BackupMethod, Reading::Code(CodeSet::BackupMethod)),
+    f("backupExpectedStartTime", Meaning::BackupExpectedStartTime, Reading::Plain),
+    f("backupKeepDay", Meaning::BackupKeepDay, Reading::Plain),
+    f("backupPeriod", Meaning::BackupPeriod, Reading::Plain),
+    f("indices", Meaning::Indices, Reading::Plain),
+    f("totalShards", Meaning::TotalShards, Reading::Plain),
+    f("failedShards", Meaning::FailedShards, Reading::Plain),
+    f("version", Meaning::Version, Reading::Plain),
+    f("restoreStatus", Meaning::RestoreStatus, Reading::Code(CodeSet::RestoreStatus)),
+    f("startTime", Meaning::StartTime, Reading::EpochMillis),
+    f("endTime", Meaning::EndTime, Reading::EpochMillis),
+    f("bucketName", Meaning::BucketName, Reading::Plain),
 ];
 
 /// Table 3: the reply's top-level key.
@@ -303,31 +390,65 @@ pub enum Advice {
 pub struct StatusInfo {
     pub code: u16,
     pub name: &'static str,
+    /// Table 6's description (or the notes' plain meaning), in the spec's English.
     pub meaning: &'static str,
     pub advice: Advice,
+    /// Which entry this is, for the words of other languages.
+    pub key: StatusKey,
 }
 
-const fn s(code: u16, name: &'static str, meaning: &'static str, advice: Advice) -> StatusInfo {
-    StatusInfo { code, name, meaning, advice }
+/// One entry of [`STATUS_CODES`], or the class of a code neither the spec nor the notes list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKey {
+    Created,
+    InternalServerError,
+    NotAcceptable,
+    NotImplemented,
+    Forbidden,
+    BadRequest,
+    Unauthorized,
+    NotFound,
+    Conflict,
+    TooLarge,
+    UnsupportedMediaType,
+    TooManyRequests,
+    BadGateway,
+    ServiceUnavailable,
+    GatewayTimeout,
+    OtherSuccess,
+    Redirection,
+    ClientError,
+    ServerError,
+    Unknown,
+}
+
+const fn s(
+    code: u16,
+    name: &'static str,
+    meaning: &'static str,
+    advice: Advice,
+    key: StatusKey,
+) -> StatusInfo {
+    StatusInfo { code, name, meaning, advice, key }
 }
 
 /// Table 6, then the codes a user of this form meets on the live service (SERVICE-NOTES).
 pub const STATUS_CODES: &[StatusInfo] = &[
-    s(201, "Created", "The request for creating a resource has been fulfilled.", Advice::None),
-    s(500, "InternalServerError", "The server is able to receive the request but it could not understand the request.", Advice::RetryMayHelp),
-    s(406, "Not Acceptable", "The server cannot fulfill the request according to the content characteristics of the request.", Advice::ChangeRequest),
-    s(501, "Not Implemented", "The server does not support the requested function.", Advice::RetryMayHelp),
-    s(403, "Forbidden", "The server understood the request, but is refusing to fulfill it. The client should not repeat the request without modifications.", Advice::ChangeRequest),
-    s(400, "BadRequest", "Invalid request. The client should not repeat the request without modifications.", Advice::ChangeRequest),
-    s(401, "Unauthorized", "The request was not authenticated: the token is missing, wrong or expired.", Advice::ChangeRequest),
-    s(404, "Not Found", "The project, the cluster or the API path was not found.", Advice::ChangeRequest),
-    s(409, "Conflict", "The request conflicts with the cluster's current state, for example a snapshot with this name already exists or a backup is in progress.", Advice::ResolveConflict),
-    s(413, "Request Entity Too Large", "The snapshot quota of the cluster is reached, or the request is too large.", Advice::ResolveConflict),
-    s(415, "Unsupported Media Type", "The service does not accept the request's format or the operation is not valid now.", Advice::ChangeRequest),
-    s(429, "Too Many Requests", "Too many requests were sent in a short time.", Advice::WaitThenRetry),
-    s(502, "Bad Gateway", "The proxy or gateway in front of the service got no valid reply from it.", Advice::RetryMayHelp),
-    s(503, "Service Unavailable", "The service is overloaded or down for maintenance.", Advice::RetryMayHelp),
-    s(504, "Gateway Timeout", "The proxy or gateway in front of the service timed out waiting for it.", Advice::RetryMayHelp),
+    s(201, "Created", "The request for creating a resource has been fulfilled.", Advice::None, StatusKey::Created),
+    s(500, "InternalServerError", "The server is able to receive the request but it could not understand the request.", Advice::RetryMayHelp, StatusKey::InternalServerError),
+    s(406, "Not Acceptable", "The server cannot fulfill the request according to the content characteristics of the request.", Advice::ChangeRequest, StatusKey::NotAcceptable),
+    s(501, "Not Implemented", "The server does not support the requested function.", Advice::RetryMayHelp, StatusKey::NotImplemented),
+    s(403, "Forbidden", "The server understood the request, but is refusing to fulfill it. The client should not repeat the request without modifications.", Advice::ChangeRequest, StatusKey::Forbidden),
+    s(400, "BadRequest", "Invalid request. The client should not repeat the request without modifications.", Advice::ChangeRequest, StatusKey::BadRequest),
+    s(401, "Unauthorized", "The request was not authenticated: the token is missing, wrong or expired.", Advice::ChangeRequest, StatusKey::Unauthorized),
+    s(404, "Not Found", "The project, the cluster or the API path was not found.", Advice::ChangeRequest, StatusKey::NotFound),
+    s(409, "Conflict", "The request conflicts with the cluster's current state, for example a snapshot with this name already exists or a backup is in progress.", Advice::ResolveConflict, StatusKey::Conflict),
+    s(413, "Request Entity Too Large", "The snapshot quota of the cluster is reached, or the request is too large.", Advice::ResolveConflict, StatusKey::TooLarge),
+    s(415, "Unsupported Media Type", "The service does not accept the request's format or the operation is not valid now.", Advice::ChangeRequest, StatusKey::UnsupportedMediaType),
+    s(429, "Too Many Requests", "Too many requests were sent in a short time.", Advice::WaitThenRetry, StatusKey::TooManyRequests),
+    s(502, "Bad Gateway", "The proxy or gateway in front of the service got no valid reply from it.", Advice::RetryMayHelp, StatusKey::BadGateway),
+    s(503, "Service Unavailable", "The service is overloaded or down for maintenance.", Advice::RetryMayHelp, StatusKey::ServiceUnavailable),
+    s(504, "Gateway Timeout", "The proxy or gateway in front of the service timed out waiting for it.", Advice::RetryMayHelp, StatusKey::GatewayTimeout),
 ];
 
 /// The name and meaning of `code`; for a code neither the spec nor the notes list, a generic
@@ -337,56 +458,142 @@ pub fn status_info(code: u16) -> StatusInfo {
         return *known;
     }
     match code {
-        200..=299 => {
-            s(code, "Success", "The service reported success with a status other than 201.", Advice::None)
-        }
+        200..=299 => s(
+            code,
+            "Success",
+            "The service reported success with a status other than 201.",
+            Advice::None,
+            StatusKey::OtherSuccess,
+        ),
         300..=399 => s(
             code,
             "Redirection",
             "The service or a proxy redirected the request; the API base may be wrong.",
             Advice::ChangeRequest,
+            StatusKey::Redirection,
         ),
-        400..=499 => s(code, "Client Error", "The service refused the request.", Advice::ChangeRequest),
-        500..=599 => {
-            s(code, "Server Error", "The service failed to handle the request.", Advice::RetryMayHelp)
-        }
-        _ => s(code, "Unknown", "A status code outside the HTTP ranges.", Advice::ChangeRequest),
+        400..=499 => s(
+            code,
+            "Client Error",
+            "The service refused the request.",
+            Advice::ChangeRequest,
+            StatusKey::ClientError,
+        ),
+        500..=599 => s(
+            code,
+            "Server Error",
+            "The service failed to handle the request.",
+            Advice::RetryMayHelp,
+            StatusKey::ServerError,
+        ),
+        _ => s(
+            code,
+            "Unknown",
+            "A status code outside the HTTP ranges.",
+            Advice::ChangeRequest,
+            StatusKey::Unknown,
+        ),
     }
 }
 
-/// Service error codes seen on the live service (SERVICE-NOTES), with meanings.
-pub const SERVICE_ERROR_CODES: &[(&str, &str)] = &[
-    ("CSS.0001", "Incorrect parameters."),
-    ("CSS.0004", "Invalid operation."),
-    ("CSS.0006", "The request body is empty."),
-    ("CSS.0010", "Not authorised."),
-    ("CSS.0015", "The cluster does not exist or you have no permission for it."),
-    ("CSS.0022", "The cluster does not exist."),
-    ("CSS.0029", "The object is still being created."),
-    ("CSS.0030", "The snapshot quota is reached."),
-    ("CSS.0043", "A snapshot with this name already exists on the cluster."),
-    ("CSS.3004", "A backup is already in progress."),
-    ("APIG.0301", "Incorrect IAM authentication information."),
-    ("APIG.0101", "The API does not exist or has not been published in the environment."),
-];
+/// A service error code seen on the live service (SERVICE-NOTES).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceCode {
+    BadParameters,
+    InvalidOperation,
+    EmptyBody,
+    NotAuthorised,
+    ClusterForbidden,
+    ClusterMissing,
+    StillCreating,
+    QuotaReached,
+    NameTaken,
+    BackupInProgress,
+    AuthFailed,
+    ApiNotFound,
+}
 
-/// The meaning of a service error code, if known.
+impl ServiceCode {
+    /// Every code, in the order of the notes.
+    pub const ALL: [ServiceCode; 12] = [
+        ServiceCode::BadParameters,
+        ServiceCode::InvalidOperation,
+        ServiceCode::EmptyBody,
+        ServiceCode::NotAuthorised,
+        ServiceCode::ClusterForbidden,
+        ServiceCode::ClusterMissing,
+        ServiceCode::StillCreating,
+        ServiceCode::QuotaReached,
+        ServiceCode::NameTaken,
+        ServiceCode::BackupInProgress,
+        ServiceCode::AuthFailed,
+        ServiceCode::ApiNotFound,
+    ];
+
+    /// The code as the service sends it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ServiceCode::BadParameters => "CSS.0001",
+            ServiceCode::InvalidOperation => "CSS.0004",
+            ServiceCode::EmptyBody => "CSS.0006",
+            ServiceCode::NotAuthorised => "CSS.0010",
+            ServiceCode::ClusterForbidden => "CSS.0015",
+            ServiceCode::ClusterMissing => "CSS.0022",
+            ServiceCode::StillCreating => "CSS.0029",
+            ServiceCode::QuotaReached => "CSS.0030",
+            ServiceCode::NameTaken => "CSS.0043",
+            ServiceCode::BackupInProgress => "CSS.3004",
+            ServiceCode::AuthFailed => "APIG.0301",
+            ServiceCode::ApiNotFound => "APIG.0101",
+        }
+    }
+
+    /// What the code means, in the service's own (English) words; the emulator says these.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            ServiceCode::BadParameters => "Incorrect parameters.",
+            ServiceCode::InvalidOperation => "Invalid operation.",
+            ServiceCode::EmptyBody => "The request body is empty.",
+            ServiceCode::NotAuthorised => "Not authorised.",
+            ServiceCode::ClusterForbidden => "The cluster does not exist or you have no permission for it.",
+            ServiceCode::ClusterMissing => "The cluster does not exist.",
+            ServiceCode::StillCreating => "The object is still being created.",
+            ServiceCode::QuotaReached => "The snapshot quota is reached.",
+            ServiceCode::NameTaken => "A snapshot with this name already exists on the cluster.",
+            ServiceCode::BackupInProgress => "A backup is already in progress.",
+            ServiceCode::AuthFailed => "Incorrect IAM authentication information.",
+            ServiceCode::ApiNotFound => {
+                "The API does not exist or has not been published in the environment."
+            }
+        }
+    }
+
+    /// The code whose text is `code`, if the notes list it.
+    pub fn from_code(code: &str) -> Option<ServiceCode> {
+        ServiceCode::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// The meaning of a service error code, if known, in the service's words.
 pub fn service_error_meaning(code: &str) -> Option<&'static str> {
-    code_meaning(SERVICE_ERROR_CODES, code)
+    ServiceCode::from_code(code).map(ServiceCode::meaning)
 }
 
 /// The service's own error code for "a snapshot with this name already exists".
-pub const NAME_TAKEN_CODE: &str = "CSS.0043";
+pub const NAME_TAKEN_CODE: &str = ServiceCode::NameTaken.code();
 /// The service's own error code for bad parameters.
-pub const BAD_PARAMETERS_CODE: &str = "CSS.0001";
+pub const BAD_PARAMETERS_CODE: &str = ServiceCode::BadParameters.code();
 /// The service's own error code for an empty body.
-pub const EMPTY_BODY_CODE: &str = "CSS.0006";
+pub const EMPTY_BODY_CODE: &str = ServiceCode::EmptyBody.code();
 /// The service's own error code for "cluster not found or no permission".
-pub const CLUSTER_FORBIDDEN_CODE: &str = "CSS.0015";
+pub const CLUSTER_FORBIDDEN_CODE: &str = ServiceCode::ClusterForbidden.code();
 /// The gateway's error code for bad IAM authentication.
-pub const AUTH_FAILED_CODE: &str = "APIG.0301";
+pub const AUTH_FAILED_CODE: &str = ServiceCode::AuthFailed.code();
 /// The gateway's error code for a path or method that is no API (a wrong API base, for example).
-pub const API_NOT_FOUND_CODE: &str = "APIG.0101";
+pub const API_NOT_FOUND_CODE: &str = ServiceCode::ApiNotFound.code();
+
+/// A Huawei Cloud project id is this many hexadecimal characters (a hint, not a rule).
+pub const PROJECT_ID_HEX_LEN: usize = 32;
 
 /// The spec's example ids (used as the emulator's default cluster and in documentation).
 pub const EXAMPLE_PROJECT_ID: &str = "6204a5bd270343b5885144cf9c8c158d";
@@ -409,9 +616,4 @@ mod tests {
             assert!(service_error_meaning(code).is_some(), "{code}");
         }
     }
-}
-
-/// The meaning of a code in one of the code tables above.
-pub fn code_meaning(codes: &[(&str, &'static str)], code: &str) -> Option<&'static str> {
-    codes.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
 }

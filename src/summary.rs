@@ -8,6 +8,7 @@ use crate::rules::Severity;
 use crate::spec::Field;
 use crate::state::{FormState, Lookup, Verdict};
 use crate::text::{After, Lang};
+use crate::time::Dates;
 use crate::view::{row_views, RowView};
 
 /// The success summary: what was made, where, and how the page knows.
@@ -21,22 +22,28 @@ pub struct SummaryView {
 }
 
 /// The value a person reads for `name` in `b`, if the service sent it.
-fn value(b: &BackupView, name: &str, lang: Lang) -> Option<String> {
+fn value(b: &BackupView, name: &str, lang: Lang, dates: &dyn Dates) -> Option<String> {
     b.rows
         .iter()
         .find(|r| r.name == name)
         .filter(|r| !matches!(r.value, Shown::NotSet))
-        .map(|r| lang.shown(&r.value).0)
+        .map(|r| lang.shown(&r.value, dates).0)
         .filter(|v| !v.is_empty())
 }
 
 /// Builds the success summary of the snapshot `b` that `request` made.
-pub fn summary_view(b: &BackupView, request: &CreateSnapshot, verdict: &Verdict, lang: Lang) -> SummaryView {
+pub fn summary_view(
+    b: &BackupView,
+    request: &CreateSnapshot,
+    verdict: &Verdict,
+    lang: Lang,
+    dates: &dyn Dates,
+) -> SummaryView {
     let name = b.name.as_deref().unwrap_or(&request.name);
-    let indices = value(b, "indices", lang)
+    let indices = value(b, "indices", lang, dates)
         .or_else(|| request.indices.clone())
         .unwrap_or_else(|| lang.after(After::AllIndices).to_string());
-    let cluster = match value(b, "clusterName", lang) {
+    let cluster = match value(b, "clusterName", lang, dates) {
         Some(n) => format!("{n} ({})", request.cluster_id),
         None => request.cluster_id.clone(),
     };
@@ -45,7 +52,7 @@ pub fn summary_view(b: &BackupView, request: &CreateSnapshot, verdict: &Verdict,
     facts.push((lang.after(After::FactIndices), indices));
     facts.push((lang.after(After::FactCluster), cluster));
     SummaryView {
-        title: lang.created_title(Some(name)),
+        title: lang.created_title(name),
         note: lang.made_note(verdict),
         facts,
         another: lang.after(After::CreateAnother),
@@ -62,12 +69,13 @@ pub fn failed_verdict(
     verdict: &Verdict,
     request: &CreateSnapshot,
     lang: Lang,
+    dates: &dyn Dates,
 ) -> (Option<String>, Option<Vec<RowView>>) {
     let rows = match verdict {
-        Verdict::TakenBy(b) => Some(row_views(&b.rows, lang)),
+        Verdict::TakenBy(b) => Some(row_views(&b.rows, lang, dates)),
         _ => None,
     };
-    (lang.failed_verdict(verdict, &request.name), rows)
+    (lang.failed_verdict(verdict, &request.name, dates), rows)
 }
 
 /// One link of the error summary.
@@ -108,6 +116,7 @@ mod tests {
     use crate::outcome::{interpret, Failure, Outcome};
     use crate::rules::SnapshotForm;
     use crate::state::Action;
+    use crate::time::UTC;
 
     fn request(indices: Option<&str>) -> CreateSnapshot {
         CreateSnapshot {
@@ -127,7 +136,7 @@ mod tests {
     #[test]
     fn the_summary_names_the_snapshot_its_id_indices_and_cluster() {
         let b = backup(r#"{"id":"s-9","name":"snap_1","indices":"a,b","clusterName":"es-demo"}"#);
-        let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En);
+        let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.title, "Snapshot created: snap_1");
         assert_eq!(
             v.facts,
@@ -136,11 +145,12 @@ mod tests {
         assert!(v.note.contains("accepted"));
         // The short reply of current services: the rest comes from the request.
         let b = backup(r#"{"id":"s-9","name":"snap_1"}"#);
-        let v = summary_view(&b, &request(Some("logs-*")), &Verdict::Replied, Lang::En);
+        let v = summary_view(&b, &request(Some("logs-*")), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.facts[1..], [("Indices", "logs-*".to_string()), ("Cluster", "c-1".into())]);
-        let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En);
+        let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.facts[1].1, "all indices");
-        let v = summary_view(&backup(r#"{"name":"snap_1"}"#), &request(None), &Verdict::Replied, Lang::En);
+        let v =
+            summary_view(&backup(r#"{"name":"snap_1"}"#), &request(None), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.facts.len(), 2, "no id, no id line");
     }
 
@@ -148,17 +158,17 @@ mod tests {
     fn the_note_says_how_the_page_knows() {
         let b = backup(r#"{"id":"s","name":"snap_1"}"#);
         let lost = Verdict::FoundAfter(Failure::Timeout { after_secs: 30 });
-        let note = summary_view(&b, &request(None), &lost, Lang::En).note;
+        let note = summary_view(&b, &request(None), &lost, Lang::En, &UTC).note;
         assert!(note.contains("reply was lost") && note.contains("no reply within 30 s"), "{note}");
         let earlier = Verdict::MadeByThisPage { earlier_attempt: true };
-        assert!(summary_view(&b, &request(None), &earlier, Lang::En).note.contains("earlier attempt"));
+        assert!(summary_view(&b, &request(None), &earlier, Lang::En, &UTC).note.contains("earlier attempt"));
         let resent = Verdict::MadeByThisPage { earlier_attempt: false };
-        assert!(summary_view(&b, &request(None), &resent, Lang::En).note.contains("a second time"));
+        assert!(summary_view(&b, &request(None), &resent, Lang::En, &UTC).note.contains("a second time"));
     }
 
     #[test]
     fn verdicts_on_failures_say_what_the_page_found() {
-        let (line, rows) = failed_verdict(&Verdict::NotCreated { checks: 5 }, &request(None), Lang::En);
+        let (line, rows) = failed_verdict(&Verdict::NotCreated { checks: 5 }, &request(None), Lang::En, &UTC);
         let line = line.unwrap();
         assert!(
             line.contains("was not created") && line.contains("snap_1") && line.contains("safe"),
@@ -166,12 +176,12 @@ mod tests {
         );
         assert_eq!(rows, None);
         let unknown = Verdict::Unknown(Failure::Network { detail: String::new() });
-        assert!(failed_verdict(&unknown, &request(None), Lang::En).0.unwrap().contains("cannot tell"));
+        assert!(failed_verdict(&unknown, &request(None), Lang::En, &UTC).0.unwrap().contains("cannot tell"));
         let older = backup(r#"{"id":"old","name":"snap_1","created":"2018-07-31T04:02:47"}"#);
-        let (line, rows) = failed_verdict(&Verdict::TakenBy(older.into()), &request(None), Lang::En);
+        let (line, rows) = failed_verdict(&Verdict::TakenBy(older.into()), &request(None), Lang::En, &UTC);
         assert!(line.unwrap().contains("created 2018-07-31 04:02:47 UTC"));
         assert!(rows.unwrap().iter().any(|r| r.name == "id" && r.value == "old"));
-        assert_eq!(failed_verdict(&Verdict::Replied, &request(None), Lang::En), (None, None));
+        assert_eq!(failed_verdict(&Verdict::Replied, &request(None), Lang::En, &UTC), (None, None));
     }
 
     #[test]

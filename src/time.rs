@@ -1,5 +1,33 @@
 //! Calendar arithmetic for epoch milliseconds, without a date crate (a few lines here keep
-//! `chrono` out of the wasm bundle).
+//! `chrono` out of the wasm bundle), and the reader's dates: the page formats instants through
+//! the browser's `Intl` (the app's [`Dates`]), the host tests and the fallback through [`FixedZone`].
+
+use crate::text::Lang;
+
+/// Shows an instant to the reader: in their time zone, for their language, the zone named.
+pub trait Dates {
+    /// `epoch_ms` milliseconds after 1970-01-01T00:00:00Z, as the reader's local date and time.
+    fn local(&self, epoch_ms: i64, lang: Lang) -> String;
+}
+
+/// A zone at a fixed offset from UTC, formatted here (no browser needed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixedZone {
+    /// Minutes east of UTC.
+    pub offset_minutes: i32,
+    /// How the zone is named after the time (`UTC`, `GMT+8`).
+    pub name: &'static str,
+}
+
+/// UTC itself.
+pub const UTC: FixedZone = FixedZone { offset_minutes: 0, name: "UTC" };
+
+impl Dates for FixedZone {
+    fn local(&self, epoch_ms: i64, lang: Lang) -> String {
+        let local = Utc::from_epoch_millis(epoch_ms.saturating_add(i64::from(self.offset_minutes) * 60_000));
+        lang.date_time(&local, self.name)
+    }
+}
 
 /// A UTC date and time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,20 +67,6 @@ impl Utc {
         }
     }
 
-    /// Milliseconds since 1970-01-01T00:00:00Z (the inverse of [`Utc::from_epoch_millis`]).
-    pub fn epoch_millis(&self) -> i64 {
-        // Howard Hinnant's civil-to-days algorithm.
-        let y = self.year - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let mp = i64::from((self.month + 9) % 12);
-        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146_097 + doe - 719_468;
-        let secs = i64::from(self.hour * 3600 + self.minute * 60 + self.second);
-        days * 86_400_000 + secs * 1000 + i64::from(self.millis)
-    }
-
     /// `CCYY-MM-DDThh:mm:ss`, the service's `created` format (UTC, no zone suffix).
     pub fn service_format(&self) -> String {
         format!(
@@ -61,12 +75,21 @@ impl Utc {
         )
     }
 
-    /// `CCYY-MM-DD hh:mm:ss UTC`, for people.
-    pub fn readable(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+    /// Milliseconds after 1970-01-01T00:00:00Z (the inverse of [`Utc::from_epoch_millis`]).
+    pub fn epoch_millis(&self) -> i64 {
+        // Howard Hinnant's days-from-civil algorithm.
+        let y = self.year - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        days * 86_400_000
+            + i64::from(self.hour) * 3_600_000
+            + i64::from(self.minute) * 60_000
+            + i64::from(self.second) * 1000
+            + i64::from(self.millis)
     }
 }
 
@@ -135,12 +158,32 @@ mod tests {
     #[test]
     fn reads_the_service_format() {
         assert_eq!(
-            parse_service_datetime("2018-07-31T04:02:47").map(|t| t.readable()),
+            parse_service_datetime("2018-07-31T04:02:47").map(|t| UTC.local(t.epoch_millis(), Lang::En)),
             Some("2018-07-31 04:02:47 UTC".into())
         );
         assert!(parse_service_datetime("2018-07-31T04:02:47Z").is_some());
         assert!(parse_service_datetime("2018-13-31T04:02:47").is_none());
         assert!(parse_service_datetime("yesterday").is_none());
         assert!(parse_service_datetime("2018-07-3１T04:02:47").is_none());
+    }
+
+    #[test]
+    fn epoch_millis_inverts_the_calendar() {
+        for ms in [0, -1, 951_782_400_000, 1_533_009_767_542, -62_135_596_800_000, 253_402_300_799_999] {
+            assert_eq!(Utc::from_epoch_millis(ms).epoch_millis(), ms, "{ms}");
+        }
+    }
+
+    #[test]
+    fn dates_in_a_given_zone_and_language() {
+        let beijing = FixedZone { offset_minutes: 480, name: "GMT+8" };
+        let new_york = FixedZone { offset_minutes: -240, name: "GMT-4" };
+        let t = 1_533_009_767_542; // 2018-07-31T04:02:47Z
+        assert_eq!(beijing.local(t, Lang::En), "2018-07-31 12:02:47 GMT+8");
+        assert_eq!(beijing.local(t, Lang::Zh), "2018年7月31日 GMT+8 12:02:47");
+        // West of UTC the local date is the day before.
+        assert_eq!(new_york.local(t, Lang::En), "2018-07-31 00:02:47 GMT-4");
+        assert_eq!(new_york.local(t - 3 * 60_000, Lang::Zh), "2018年7月30日 GMT-4 23:59:47");
+        assert_eq!(UTC.local(0, Lang::Zh), "1970年1月1日 UTC 00:00:00");
     }
 }

@@ -9,10 +9,11 @@ use crate::reply::{BackupView, Row, Shown};
 use crate::request;
 use crate::rules::SnapshotForm;
 use crate::rules::{self, Severity};
-use crate::spec::{self, Field};
+use crate::spec::{self, Field, ServiceCode};
 use crate::state::{ClusterList, FormState, Stage, Verdict};
 use crate::summary::{self, ErrorSummaryView, SummaryView};
 use crate::text::{After, Lang, Ui};
+use crate::time::Dates;
 
 /// One message under a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,8 +133,8 @@ pub enum OutcomeView {
     },
 }
 
-/// Builds what the page shows of the last create request.
-pub fn outcome_view(state: &FormState, lang: Lang) -> OutcomeView {
+/// Builds what the page shows of the last create request; times are shown by `dates`.
+pub fn outcome_view(state: &FormState, lang: Lang, dates: &dyn Dates) -> OutcomeView {
     match state.submission.stage() {
         Stage::Idle | Stage::Sending { .. } => OutcomeView::None,
         Stage::Checking { failure, lookup, .. } => OutcomeView::Failed {
@@ -146,27 +147,28 @@ pub fn outcome_view(state: &FormState, lang: Lang) -> OutcomeView {
             // Fuller data from the list replaces the create reply as it arrives.
             let latest = state.follow.as_ref().and_then(|f| f.latest.as_deref()).unwrap_or(b);
             OutcomeView::Created {
-                summary: summary::summary_view(latest, request, verdict, lang),
+                summary: summary::summary_view(latest, request, verdict, lang, dates),
                 follow: state.follow.as_ref().map(|f| follow_view(f, lang)),
-                created: created_view(latest, lang),
+                created: created_view(latest, lang, dates),
             }
         }
         Stage::Done { request, outcome: Outcome::Failed(f), verdict, .. } => {
             let mut failure = failure_view(f, lang);
             // "May have been created" no longer holds once the list showed it was not.
             if matches!(verdict, Verdict::NotCreated { .. }) {
+                failure.title = lang.not_created_title(f);
                 failure.help = None;
             }
-            let (verdict, taken_by) = summary::failed_verdict(verdict, request, lang);
+            let (verdict, taken_by) = summary::failed_verdict(verdict, request, lang, dates);
             OutcomeView::Failed { failure, checking: None, verdict, taken_by }
         }
     }
 }
 
-/// The list panel, with the snapshot this page created last marked.
-pub fn shown_list(state: &FormState, lang: Lang) -> Option<ListView> {
+/// The list panel, with the snapshot this page created last marked; times are shown by `dates`.
+pub fn shown_list(state: &FormState, lang: Lang, dates: &dyn Dates) -> Option<ListView> {
     let new_id = state.follow.as_ref().and_then(|f| f.id.as_deref());
-    state.list().map(|l| list_view(l, new_id, lang))
+    state.list().map(|l| list_view(l, new_id, lang, dates))
 }
 
 /// One row of a result table, ready to render.
@@ -182,19 +184,19 @@ pub struct RowView {
     pub nested: Vec<RowView>,
 }
 
-/// Builds the rows of a result table.
-pub fn row_views(rows: &[Row], lang: Lang) -> Vec<RowView> {
+/// Builds the rows of a result table; times are shown by `dates`.
+pub fn row_views(rows: &[Row], lang: Lang, dates: &dyn Dates) -> Vec<RowView> {
     rows.iter()
         .map(|r| {
-            let (value, raw) = lang.shown(&r.value);
+            let (value, raw) = lang.shown(&r.value, dates);
             RowView {
                 name: r.name.clone(),
                 value,
                 raw,
-                meaning: r.meaning.unwrap_or(lang.ui(Ui::NotInSpec)).to_string(),
+                meaning: r.meaning.map_or(lang.ui(Ui::NotInSpec), |m| lang.meaning(m)).to_string(),
                 muted: matches!(r.value, Shown::NotSet | Shown::NotFinished { .. }),
                 nested: match &r.value {
-                    Shown::Table(inner) => row_views(inner, lang),
+                    Shown::Table(inner) => row_views(inner, lang, dates),
                     _ => Vec::new(),
                 },
             }
@@ -212,12 +214,12 @@ pub struct CreatedView {
 }
 
 /// Builds the success panel.
-pub fn created_view(backup: &BackupView, lang: Lang) -> CreatedView {
+pub fn created_view(backup: &BackupView, lang: Lang, dates: &dyn Dates) -> CreatedView {
     CreatedView {
         title: lang.after(After::Details),
         lead: lang.after(After::DetailsLead),
         note: lang.missing_fields(backup.missing),
-        rows: row_views(&backup.rows, lang),
+        rows: row_views(&backup.rows, lang, dates),
     }
 }
 
@@ -247,8 +249,8 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     let status = f.status();
     let mut v = FailureView {
         title: lang.failure_title(f),
-        meaning: status.map(|s| s.meaning),
-        advice: status.map(|s| lang.advice(s.advice)).filter(|a| !a.is_empty()),
+        meaning: status.map(|s| lang.status_meaning(&s)),
+        advice: status.and_then(|s| lang.advice(s.advice)),
         service_code: None,
         service_message: None,
         code_meaning: None,
@@ -263,7 +265,8 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
     match f {
         Failure::Http { status, service, request_id, raw, raw_cut, retry_after_secs } => {
             if let Some(ServiceError { code, message, .. }) = service {
-                v.code_meaning = code.as_deref().and_then(spec::service_error_meaning);
+                v.code_meaning =
+                    code.as_deref().and_then(ServiceCode::from_code).map(|c| lang.service_code(c));
                 v.service_code = code.clone();
                 // A message is shown whole up to the raw-body limit, then cut.
                 v.service_message = message.as_deref().map(|m| outcome::raw_for_display(m).0);
@@ -373,10 +376,7 @@ pub fn follow_view(f: &Follow, lang: Lang) -> FollowView {
         elapsed: lang.elapsed(f.elapsed()),
         shards: f.latest.as_deref().and_then(|b| shards(b, lang)),
         note,
-        warning: f
-            .warning
-            .as_ref()
-            .map(|w| lang.poll_warning(&lang.failure_short(&w.failure), w.retry_at.saturating_sub(f.now))),
+        warning: f.warning.as_ref().map(|w| lang.poll_warning(&w.failure, w.retry_at.saturating_sub(f.now))),
         can_stop: f.active(),
         can_check_again: matches!(f.phase, Phase::TimedOut | Phase::Stopped),
     }
@@ -403,10 +403,10 @@ pub struct ListView {
     pub warning: Option<String>,
 }
 
-/// Builds the list panel; `new_id` marks the snapshot created last.
-pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListView {
+/// Builds the list panel; `new_id` marks the snapshot created last; times are shown by `dates`.
+pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
     let cell = |b: &BackupView, name: &str| {
-        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value).0).unwrap_or_default()
+        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default()
     };
     let rows = list.items.as_ref().map(|items| {
         items
@@ -428,10 +428,7 @@ pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang) -> ListVi
     ListView {
         rows,
         loading: list.loading.is_some(),
-        warning: list
-            .error
-            .as_ref()
-            .map(|f| format!("{} ({})", lang.ui(Ui::ListFailed), lang.failure_short(f))),
+        warning: list.error.as_ref().map(|f| lang.list_failed(f)),
     }
 }
 
@@ -441,6 +438,7 @@ mod tests {
     use crate::outcome::{interpret, Outcome};
     use crate::rules::SnapshotForm;
     use crate::state::Action;
+    use crate::time::UTC;
 
     fn failed(status: u16, body: &str) -> FailureView {
         match interpret(status, body, None) {
@@ -497,15 +495,16 @@ mod tests {
             name: "snap_1".into(),
             ..Default::default()
         });
-        assert_eq!(outcome_view(&s, Lang::En), OutcomeView::None);
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None);
         s.apply(Action::Submit);
         assert!(form_view(&s, &Config::default(), Lang::En).sending);
-        assert_eq!(outcome_view(&s, Lang::En), OutcomeView::None, "nothing to show while sending");
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None, "nothing to show while sending");
         let id = crate::calls::CallId { purpose: crate::calls::Purpose::Create, seq: 1 };
         let body = r#"{"backup":{"id":"s1","name":"snap_1","status":"BUILDING"}}"#;
         let reply = crate::calls::Reply::Created(interpret(201, body, None));
         s.apply(Action::Replied { id, at: 0, reply });
-        let OutcomeView::Created { follow: Some(f), created, summary } = outcome_view(&s, Lang::En) else {
+        let OutcomeView::Created { follow: Some(f), created, summary } = outcome_view(&s, Lang::En, &UTC)
+        else {
             panic!("created and followed")
         };
         assert_eq!(f.status, "Building");
@@ -518,12 +517,12 @@ mod tests {
         let id = crate::calls::CallId { purpose: crate::calls::Purpose::Follow, seq };
         let reply = crate::calls::Reply::Listed(crate::outcome::interpret_list(200, list, None));
         s.apply(Action::Replied { id, at: 5_000, reply });
-        let OutcomeView::Created { created, .. } = outcome_view(&s, Lang::En) else { panic!() };
+        let OutcomeView::Created { created, .. } = outcome_view(&s, Lang::En, &UTC) else { panic!() };
         assert!(created.rows.iter().any(|r| r.name == "totalShards"), "the list's fuller data is shown");
-        let list = shown_list(&s, Lang::En).expect("the check showed the list");
+        let list = shown_list(&s, Lang::En, &UTC).expect("the check showed the list");
         assert!(list.rows.unwrap()[0].highlighted, "the new snapshot is marked");
         s.apply(Action::Clear(SnapshotForm::default()));
-        assert_eq!(outcome_view(&s, Lang::En), OutcomeView::None);
+        assert_eq!(outcome_view(&s, Lang::En, &UTC), OutcomeView::None);
     }
 
     #[test]
@@ -539,12 +538,12 @@ mod tests {
         let reply = crate::calls::Reply::Created(interpret(403, "", None));
         s.apply(Action::Replied { id, at: 0, reply });
         let OutcomeView::Failed { failure: v, checking: None, verdict: None, taken_by: None } =
-            outcome_view(&s, Lang::En)
+            outcome_view(&s, Lang::En, &UTC)
         else {
             panic!("a failure, as replied")
         };
         assert!(v.title.starts_with("403"));
-        assert_eq!(shown_list(&s, Lang::En), None);
+        assert_eq!(shown_list(&s, Lang::En, &UTC), None);
     }
 
     #[test]
@@ -635,7 +634,7 @@ mod tests {
         ) else {
             panic!()
         };
-        let v = created_view(&b, Lang::En);
+        let v = created_view(&b, Lang::En, &UTC);
         assert_eq!(v.rows[0].name, "datastore");
         assert_eq!(v.rows[0].nested.len(), 2);
         let end = v.rows.iter().find(|r| r.name == "endTime").unwrap();
@@ -668,8 +667,7 @@ mod tests {
         let v = follow_view(&f, Lang::En);
         assert_eq!((v.status.as_str(), v.tone), ("Partially failed", Tone::Warning));
         assert_eq!(v.shards.as_deref(), Some("10 shards, 3 failed"));
-        let meaning = spec::code_meaning(spec::SNAPSHOT_STATUSES, "PART_FAILED").unwrap();
-        assert_eq!(v.explanation, format!("The snapshot is {meaning}."), "one source for the words");
+        assert_eq!(v.explanation, "The snapshot is only partly created: some shards failed.");
         assert_eq!(v.elapsed, "Elapsed 1:05");
         assert!(!v.can_stop);
     }
@@ -688,7 +686,7 @@ mod tests {
         let result = crate::outcome::interpret_list(200, body, None);
         let id = crate::calls::CallId { purpose: crate::calls::Purpose::List, seq };
         s.apply(Action::Replied { id, at: 0, reply: crate::calls::Reply::Listed(result) });
-        let v = list_view(s.list().unwrap(), Some("b"), Lang::En);
+        let v = list_view(s.list().unwrap(), Some("b"), Lang::En, &UTC);
         let rows = v.rows.unwrap();
         assert_eq!(rows[0].created, "2018-07-31 04:02:47 UTC");
         assert_eq!(rows[0].shards, "5 shards, 0 failed");

@@ -317,6 +317,96 @@ async fn hostile_error_bodies_stay_text() {
     }
 }
 
+/// Mounts a form into a new element appended to `parent`, with `lang` as the `lang` option
+/// when given.
+async fn mounted_in(parent: &web_sys::Node, lang: Option<&str>) -> Element {
+    let root = document().create_element("div").unwrap();
+    parent.append_child(&root).unwrap();
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"apiBase".into(), &"/test-api".into()).unwrap();
+    js_sys::Reflect::set(&opts, &"projectId".into(), &spec::EXAMPLE_PROJECT_ID.into()).unwrap();
+    js_sys::Reflect::set(&opts, &"clusterId".into(), &spec::EXAMPLE_CLUSTER_ID.into()).unwrap();
+    if let Some(lang) = lang {
+        js_sys::Reflect::set(&opts, &"lang".into(), &lang.into()).unwrap();
+    }
+    std::mem::forget(mount(root.clone(), opts.into()).unwrap());
+    until("form rendered", || root.query_selector("button[type=submit]").unwrap().is_some()).await;
+    root
+}
+
+fn form_lang(root: &Element) -> Option<String> {
+    root.query_selector(".csf").unwrap().unwrap().get_attribute("lang")
+}
+
+#[wasm_bindgen_test]
+async fn the_lang_option_speaks_chinese_and_says_so() {
+    let root = mounted_in(&document().body().unwrap(), Some("zh-CN")).await;
+    assert_eq!(form_lang(&root).as_deref(), Some("zh-CN"));
+    let button = root.query_selector("button[type=submit]").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(button.trim(), "创建快照");
+    type_into(&root, "name", "snaCshot");
+    until("a Chinese rule message", || text(&root).contains("第 4 个字符：不允许大写字母 'C'")).await;
+    assert!(root.query_selector(".csf-lang").unwrap().is_none(), "no language switch in a mounted form");
+}
+
+#[wasm_bindgen_test]
+async fn the_nearest_lang_of_the_page_is_found_through_shadow_roots() {
+    // <div lang="zh-CN"><div (shadow host)> #shadow-root <section> <div form> </section></div></div>
+    let outer = document().create_element("div").unwrap();
+    outer.set_attribute("lang", "zh-CN").unwrap();
+    let host = document().create_element("div").unwrap();
+    outer.append_child(&host).unwrap();
+    document().body().unwrap().append_child(&outer).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let section = document().create_element("section").unwrap();
+    shadow.append_child(&section).unwrap();
+    let root = mounted_in(&section, None).await;
+    assert_eq!(form_lang(&root).as_deref(), Some("zh-CN"));
+    assert!(text(&root).contains("快照名称"), "{}", text(&root));
+
+    // Nearer still: a lang inside the shadow root wins; an explicit option wins over both.
+    section.set_attribute("lang", "en-GB").unwrap();
+    let nearer = mounted_in(&section, None).await;
+    assert_eq!(form_lang(&nearer).as_deref(), Some("en"));
+    let asked = mounted_in(&outer, Some("en")).await;
+    assert_eq!(form_lang(&asked).as_deref(), Some("en"));
+    // A language the page lacks falls through to the next source: the page around the form.
+    let lacking = mounted_in(&outer, Some("fr")).await;
+    assert_eq!(form_lang(&lacking).as_deref(), Some("zh-CN"));
+}
+
+#[wasm_bindgen_test]
+async fn dates_are_shown_in_the_readers_zone_by_intl() {
+    let root = mounted_in(&document().body().unwrap(), Some("zh")).await;
+    mock_fetch(
+        r#"return Promise.resolve(new Response(JSON.stringify({backup: {id: "d1", name: "snapshot_001",
+            status: "BUILDING", startTime: 1533009767542, created: "2018-07-31T04:02:47", endTime: 0}}),
+            {status: 201, headers: {"Content-Type": "application/json"}}));"#,
+    );
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    until("result table", || root.query_selector(".csf-result table").unwrap().is_some()).await;
+    // The browser's own clock says what the local date and time are, whatever its zone.
+    let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(1_533_009_767_000.0));
+    let day = format!("{}年{}月{}日", local.get_full_year(), local.get_month() + 1, local.get_date());
+    let time = format!("{:02}:{:02}:{:02}", local.get_hours(), local.get_minutes(), local.get_seconds());
+    for (field, raw) in [("startTime", "1533009767542"), ("created", "2018-07-31T04:02:47")] {
+        let rows = root.query_selector_all(".csf-result tr").unwrap();
+        let td = (0..rows.length())
+            .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
+            .find(|tr| {
+                tr.query_selector("th").ok().flatten().and_then(|th| th.text_content()).as_deref()
+                    == Some(field)
+            })
+            .unwrap_or_else(|| panic!("no row {field}"));
+        let value = td.query_selector(".csf-value").unwrap().unwrap().text_content().unwrap();
+        let sent = td.query_selector(".csf-raw").unwrap().unwrap().text_content().unwrap();
+        assert!(value.contains(&day) && value.contains(&time), "{field}: {value} has {day} {time}");
+        assert_eq!(sent, raw, "the value as sent stays beside it");
+    }
+}
+
 /// Replies are read with the browser's own `JSON.parse`: numbers keep the text they were written
 /// with (`context.source`), keys keep the browser's order, a repeated key its last value.
 #[wasm_bindgen_test]

@@ -39,7 +39,7 @@ fn check_raw(body: &str, raw: &str, cut: bool) -> Result<(), TestCaseError> {
 
 /// The view of a created snapshot: one row view per row, nested tables too.
 fn check_created(b: &BackupView) -> Result<(), TestCaseError> {
-    let v = view::created_view(b, Lang::En);
+    let v = view::created_view(b, Lang::En, &css_snapshot_form::time::UTC);
     prop_assert!(!v.title.is_empty());
     prop_assert_eq!(v.rows.len(), b.rows.len());
     for (row, rv) in b.rows.iter().zip(&v.rows) {
@@ -581,10 +581,18 @@ fn check_value_kept(shown: &Shown, reading: Reading, v: &Json) -> Result<(), Tes
         }
         (Json::String(s) | Json::Number(s), shown) => match shown {
             Shown::Text(t) => prop_assert_eq!(t, s),
-            Shown::DateTime { raw, readable } => {
+            Shown::DateTime { raw, at } => {
                 prop_assert_eq!(raw, s);
-                prop_assert!(!readable.is_empty());
+                prop_assert!(!css_snapshot_form::time::Dates::local(
+                    &css_snapshot_form::time::UTC,
+                    *at,
+                    Lang::En
+                )
+                .is_empty());
                 prop_assert!(matches!(reading, Reading::UtcDateTime | Reading::EpochMillis));
+                if reading == Reading::EpochMillis {
+                    prop_assert_eq!(Some(*at), s.trim().parse().ok());
+                }
             }
             Shown::NotFinished { raw } => {
                 prop_assert_eq!(raw, s);
@@ -595,7 +603,10 @@ fn check_value_kept(shown: &Shown, reading: Reading, v: &Json) -> Result<(), Tes
                 let Reading::Code(codes) = reading else {
                     return Err(TestCaseError::fail("a code for a field that has none"));
                 };
-                prop_assert_eq!(*meaning, codes.iter().find(|(c, _)| *c == s.trim()).map(|(_, m)| *m));
+                prop_assert_eq!(
+                    *meaning,
+                    codes.codes().iter().find(|(c, _)| *c == s.trim()).map(|(_, m)| *m)
+                );
             }
             other => prop_assert!(false, "{:?} shown as {:?}", v, other),
         },

@@ -265,7 +265,11 @@ mod tests {
                 for f in spec::BACKUP_FIELDS {
                     if let spec::Reading::Code(codes) = f.reading {
                         let v = field_value(f.name, &s, moment).and_then(|v| v.as_text().map(str::to_string));
-                        assert!(codes.iter().any(|(c, _)| Some(*c) == v.as_deref()), "{}: {v:?}", f.name);
+                        assert!(
+                            codes.codes().iter().any(|(c, _)| Some(*c) == v.as_deref()),
+                            "{}: {v:?}",
+                            f.name
+                        );
                     }
                 }
             }

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     match outcome::interpret(status, &body, Some("fuzz")) {
         Outcome::Created(b) => {
             assert!((200..300).contains(&status));
-            let v = view::created_view(&b, Lang::En);
+            let v = view::created_view(&b, Lang::En, &css_snapshot_form::time::UTC);
             assert_eq!(v.rows.len(), b.rows.len());
         }
         Outcome::Failed(f) => shown(&f),
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     match outcome::interpret_list(status, &body, None) {
         Ok(items) => {
             for b in &items {
-                let _ = view::created_view(b, Lang::En);
+                let _ = view::created_view(b, Lang::En, &css_snapshot_form::time::UTC);
             }
         }
         Err(f) => shown(&f),

@@ -33,9 +33,9 @@ pub fn FailureAlert(props: &FailureProps) -> Html {
                 if v.service_code.is_some() || v.service_message.is_some() {
                     <dt>{ ui(Ui::ServiceSaid) }</dt>
                     <dd>
-                        if let Some(c) = &v.service_code { <code class="csf-code">{ c }</code>{ " " } }
+                        if let Some(c) = &v.service_code { <code class="csf-code">{ c }</code>{ props.lang.gap() } }
                         if let Some(m) = &v.service_message { <span>{ m }</span> }
-                        if let Some(cm) = v.code_meaning { <span class="csf-code-meaning">{ format!(" ({cm})") }</span> }
+                        if let Some(cm) = v.code_meaning { <span class="csf-code-meaning">{ props.lang.aside(cm) }</span> }
                     </dd>
                 }
                 if let Some(id) = &v.request_id {
@@ -47,7 +47,7 @@ pub fn FailureAlert(props: &FailureProps) -> Html {
             </dl>
             if let Some(raw) = &v.raw {
                 <details class="csf-raw-body" open=true>
-                    <summary>{ ui(Ui::RawBody) } if v.raw_cut { { " " }{ ui(Ui::RawCut) } }</summary>
+                    <summary>{ ui(if v.raw_cut { Ui::RawBodyCut } else { Ui::RawBody }) }</summary>
                     <pre>{ raw }</pre>
                 </details>
             }

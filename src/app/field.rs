@@ -11,6 +11,7 @@ pub struct FieldProps {
     pub view: FieldView,
     /// Prefix that makes element ids unique when several forms share a page.
     pub id_prefix: AttrValue,
+    /// Follows a required field's label, with its spacing and brackets (" (required)").
     pub required_word: AttrValue,
     pub on_edit: Callback<(Field, String)>,
     pub on_blur: Callback<Field>,
@@ -73,7 +74,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
         <div class="csf-field" data-state={state} data-field={field.api_name()}>
             <label for={id.clone()}>
                 { v.label }
-                if v.required { <span class="csf-req">{ format!(" ({})", props.required_word) }</span> }
+                if v.required { <span class="csf-req">{ &props.required_word }</span> }
             </label>
             { input }
             if !v.messages.is_empty() {

@@ -55,7 +55,7 @@ pub fn SnapshotForm(props: &FormProps) -> Html {
                     }) }
                 </div>
             }) }
-            <p class="csf-target"><span>{ ui(Ui::Target) }</span>{ " " }<code>{ &v.target }</code></p>
+            <p class="csf-target"><span>{ ui(Ui::Target) }</span><code>{ &v.target }</code></p>
             <p class="csf-actions">
                 <button type="submit" class="csf-submit" aria-disabled={v.sending.to_string()}>
                     if v.sending { <span class="csf-spinner" aria-hidden="true"></span>{ ui(Ui::Sending) } }

@@ -3,12 +3,14 @@
 
 mod api;
 mod clock;
+mod dates;
 mod failure;
 mod field;
 mod follow;
 mod form;
 mod hooks;
 mod host;
+mod lang_switch;
 mod list;
 pub mod mount;
 mod outcome;
@@ -22,6 +24,7 @@ use yew::prelude::*;
 use crate::config::Config;
 use crate::draft;
 use crate::state::{self, Action, FormState};
+use crate::text::Lang;
 use crate::view;
 
 /// The reducer wrapper Yew needs; all logic is in [`FormState::apply`].
@@ -52,7 +55,10 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let lang = config.lang;
+    // The language switch's choice (standalone page) over the configured language.
+    let switched = use_state(|| None::<Lang>);
+    let lang = switched.unwrap_or(config.lang);
+    let dates = dates::IntlDates;
     let draft_key = format!("{}{}", draft::KEY_PREFIX, props.id_prefix);
     let state = use_reducer(|| Model(state::initial(config, clock::session_get(&draft_key).as_deref())));
     let dispatch = {
@@ -84,6 +90,9 @@ pub fn App(props: &AppProps) -> Html {
     let level = config.heading();
     html! {
         <div class="csf" lang={lang.tag()} aria-busy={s.is_sending().to_string()} ref={root}>
+            if config.lang_switch {
+                <lang_switch::LangSwitch {lang} on_change={Callback::from(move |l| switched.set(Some(l)))} />
+            }
             <form::SnapshotForm view={view::form_view(s, config, lang)} {lang} {level} id_prefix={props.id_prefix.clone()}
                 on_edit={dispatch.reform(|(field, value)| Action::Edit(field, value))}
                 on_blur={dispatch.reform(Action::Blur)}
@@ -91,12 +100,12 @@ pub fn App(props: &AppProps) -> Html {
                 on_load_list={dispatch.reform(|()| Action::LoadList)}
                 on_clear={dispatch.reform(move |()| Action::Clear(prefilled.clone()))} />
             <preview::Previews form={s.form().clone()} api_base={config.api_base.clone()} hide_token={config.hide_token} {lang} />
-            <outcome::OutcomePanel view={view::outcome_view(s, lang)} {lang} level={level + 1}
+            <outcome::OutcomePanel view={view::outcome_view(s, lang, &dates)} {lang} level={level + 1}
                 heading_id={hooks::outcome_id(&props.id_prefix)}
                 on_stop={dispatch.reform(|()| Action::StopFollowing)}
                 on_check_again={dispatch.reform(|()| Action::CheckAgain(clock::now_ms()))}
                 on_another={dispatch.reform(|()| Action::CreateAnother(clock::now_ms()))} />
-            if let Some(list) = view::shown_list(s, lang) {
+            if let Some(list) = view::shown_list(s, lang, &dates) {
                 <list::SnapshotList view={list} {lang} level={level + 1} />
             }
         </div>

@@ -12,7 +12,60 @@ use yew::AppHandle;
 
 use super::{App, AppProps};
 use crate::config::{query_pairs, Config, OPTION_NAMES};
-use crate::text::Ui;
+use crate::text::{Lang, Ui};
+
+/// The browser's languages, most preferred first (`navigator.languages`, else `navigator.language`).
+pub(super) fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if listed.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// The nearest `lang` attribute at or above `el` in the host page, crossing shadow roots: the
+/// closest `[lang]` in each tree, then on from the shadow root's host.
+fn lang_around(el: &web_sys::Element) -> Option<String> {
+    let mut at = Some(el.clone());
+    while let Some(e) = at {
+        if let Ok(Some(found)) = e.closest("[lang]") {
+            return found.get_attribute("lang");
+        }
+        at = e.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host());
+    }
+    None
+}
+
+/// Where the language of an embedded form comes from besides its options, read at mount time.
+#[derive(Clone, Default)]
+struct Around {
+    /// The nearest `lang` of the host page (none for the standalone page, which follows the browser).
+    page: Option<String>,
+    browser: Vec<String>,
+    /// The standalone page shows the language switch.
+    switch: bool,
+}
+
+impl Around {
+    /// For a form rendered into `start`: the page's `lang` from there up, and the browser's.
+    fn embedded(start: Option<&web_sys::Element>) -> Around {
+        Around { page: start.and_then(lang_around), browser: browser_languages(), switch: false }
+    }
+
+    /// For the standalone page: the browser's languages only, and the switch.
+    fn standalone() -> Around {
+        Around { page: None, browser: browser_languages(), switch: true }
+    }
+
+    fn apply(&self, mut config: Config) -> Config {
+        config.lang_switch = self.switch;
+        config.with_lang_around(self.page.as_deref(), &self.browser)
+    }
+}
 
 /// Marks an element the page mounts a form into at start.
 const AUTO_MOUNT_ATTR: &str = "data-css-snapshot-form";
@@ -30,6 +83,17 @@ thread_local! {
 /// Remembers `root`'s panic notice in the language of `config`.
 fn note_root(root: &web_sys::Element, config: &Config) {
     NOTICES.with(|n| n.set(root, &JsValue::from_str(config.lang.ui(Ui::Panic))));
+}
+
+/// The standalone page's language switch chose `lang`: its forms' panic notices follow.
+pub(super) fn note_page_lang(lang: Lang) {
+    NOTICES.with(|n| {
+        n.for_each(&mut |_, root| {
+            if root.dyn_ref::<web_sys::Element>().is_some_and(|r| r.has_attribute(AUTO_MOUNT_ATTR)) {
+                n.set(&root, &JsValue::from_str(lang.ui(Ui::Panic)));
+            }
+        })
+    });
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -116,6 +180,7 @@ pub struct FormHandle {
     app: Option<AppHandle<App>>,
     props: AppPropsParts,
     root: web_sys::Element,
+    around: Around,
     /// The custom element passes all its attributes on each change (a removed one must
     /// fall back to its default); JS hosts pass only what changes.
     replace_on_update: bool,
@@ -143,7 +208,7 @@ impl FormHandle {
     /// Changes options (API base, ids, language, …); what the user typed elsewhere is kept.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
         let base = if self.replace_on_update { Config::default() } else { self.props.config.clone() };
-        self.props.config = base.with_pairs(option_pairs(options)?);
+        self.props.config = self.around.apply(base.with_pairs(option_pairs(options)?));
         note_root(&self.root, &self.props.config);
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.props());
@@ -160,7 +225,13 @@ impl FormHandle {
     }
 }
 
-fn render(root: web_sys::Element, host: Option<web_sys::Element>, config: Config) -> FormHandle {
+fn render(
+    root: web_sys::Element,
+    host: Option<web_sys::Element>,
+    config: Config,
+    around: Around,
+) -> FormHandle {
+    let config = around.apply(config);
     let n = MOUNTED.with(|m| {
         m.set(m.get() + 1);
         m.get()
@@ -169,7 +240,7 @@ fn render(root: web_sys::Element, host: Option<web_sys::Element>, config: Config
     note_root(&root, &parts.config);
     let root_kept = root.clone();
     let app = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
-    FormHandle { app: Some(app), props: parts, replace_on_update: false, root: root_kept }
+    FormHandle { app: Some(app), props: parts, replace_on_update: false, root: root_kept, around }
 }
 
 /// Mounts a form into `element` with `options` (`{apiBase, projectId, clusterId, lang,
@@ -177,7 +248,8 @@ fn render(root: web_sys::Element, host: Option<web_sys::Element>, config: Config
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<FormHandle, JsError> {
     let config = Config::default().with_pairs(option_pairs(options)?);
-    Ok(render(element.clone(), Some(element), config))
+    let around = Around::embedded(Some(&element));
+    Ok(render(element.clone(), Some(element), config, around))
 }
 
 /// The form roots and their panic notices (`Map<Element, string>`), kept current as forms are
@@ -212,7 +284,7 @@ pub fn boot(base: &str) {
             OPTION_NAMES.iter().filter_map(|a| el.get_attribute(&format!("data-{a}")).map(|v| (*a, v)));
         let config = Config::default().with_pairs(attrs).with_pairs(query_pairs(&query));
         // Auto-mounted forms live as long as the page.
-        std::mem::forget(render(el.clone(), Some(el), config));
+        std::mem::forget(render(el.clone(), Some(el), config, Around::standalone()));
     }
 }
 
@@ -221,7 +293,12 @@ fn define_custom_element(base: &str) {
     let mount = Closure::<dyn Fn(web_sys::Element, web_sys::Element, JsValue) -> JsValue>::new(
         |root: web_sys::Element, host: web_sys::Element, options: JsValue| {
             let pairs = option_pairs(options).unwrap_or_default();
-            let mut handle = render(root, Some(host), Config::default().with_pairs(pairs));
+            // The element's own `lang` is its option; the page's starts above it.
+            let above = host
+                .parent_element()
+                .or_else(|| host.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host()));
+            let around = Around::embedded(above.as_ref());
+            let mut handle = render(root, Some(host), Config::default().with_pairs(pairs), around);
             handle.replace_on_update = true;
             JsValue::from(handle)
         },

@@ -129,14 +129,20 @@ function parseBody(body) {
   }
 }
 
-/** Launches Chromium with a fresh temporary profile. */
-export async function launchBrowser({ viewport = { width: 1280, height: 900 } } = {}) {
+/**
+ * Launches Chromium with a fresh temporary profile. `locale` sets the browser's language
+ * (navigator.languages, Accept-Language; default en-US whatever the machine's), `timezoneId`
+ * its time zone (default: the machine's).
+ */
+export async function launchBrowser({ viewport = { width: 1280, height: 900 }, locale = 'en-US', timezoneId } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'css-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    locale,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   context.setDefaultTimeout(TIMEOUT_MS);
   return {
@@ -159,7 +165,7 @@ export function formUrl(base, query = { project_id: PROJECT_ID, cluster_id: CLUS
  * One emulator and one browser for a test file: call in the file's top level.
  * Returns an object whose fields are filled in `before`.
  */
-export function useHarness(test, { viewport, token, clusters } = {}) {
+export function useHarness(test, { viewport, token, clusters, locale, timezoneId } = {}) {
   const h = {
     emulator: null,
     browser: null,
@@ -174,7 +180,7 @@ export function useHarness(test, { viewport, token, clusters } = {}) {
   };
   test.before(async () => {
     h.emulator = await startEmulator({ token, clusters });
-    h.browser = await launchBrowser({ viewport });
+    h.browser = await launchBrowser({ viewport, locale, timezoneId });
   });
   test.after(async () => {
     await h.browser?.close();

@@ -1,0 +1,37 @@
+//! The standalone page's language switch (English / 中文). Switching keeps what was typed: the
+//! language is not part of the form's state.
+
+use yew::prelude::*;
+
+use crate::text::{Lang, Ui};
+
+#[derive(Properties, PartialEq)]
+pub struct LangSwitchProps {
+    pub lang: Lang,
+    pub on_change: Callback<Lang>,
+}
+
+#[component]
+pub fn LangSwitch(props: &LangSwitchProps) -> Html {
+    // The standalone page is the form: its document (and its panic notice) speak the form's language.
+    use_effect_with(props.lang, |lang| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        super::mount::note_page_lang(*lang);
+    });
+    html! {
+        <div class="csf-lang" role="group" aria-label={props.lang.ui(Ui::Language)}>
+            { for Lang::ALL.into_iter().map(|l| {
+                let on_change = props.on_change.clone();
+                html! {
+                    <button type="button" class="csf-lang-option" lang={l.tag()}
+                        aria-pressed={(l == props.lang).to_string()}
+                        onclick={Callback::from(move |_: MouseEvent| on_change.emit(l))}>
+                        { l.name() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -34,10 +34,10 @@ pub struct Config {
 }
 
 /// The form's heading is an `<h2>` unless configured otherwise.
-pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+const DEFAULT_HEADING_LEVEL: u8 = 2;
 
 /// Requests are abandoned after this many seconds unless configured otherwise.
-pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
+const DEFAULT_TIMEOUT_SECS: u32 = 30;
 
 impl Config {
     /// Whether the form shows `field` (the token field can be hidden).

@@ -5,6 +5,7 @@ use crate::follow::Follow;
 use crate::json::Json;
 use crate::outcome::{Failure, ServiceError};
 use crate::reply::BackupView;
+use crate::text::Lang;
 
 /// A snapshot was created: `detail` is the reply's `backup` object, as sent.
 pub const CREATED: &str = "snapshot-created";
@@ -40,13 +41,12 @@ pub fn failed(f: &Failure) -> HostEvent {
             let ServiceError { code, message, .. } = s;
             (code, message, request_id.clone(), "http")
         }
+        // Host pages get the page's English words (the service's own messages are English too).
         Failure::UnreadableSuccess { problem, request_id, .. } => {
-            (None, Some(problem.clone()), request_id.clone(), "unreadable-reply")
+            (None, Some(Lang::En.unreadable(problem)), request_id.clone(), "unreadable-reply")
         }
         Failure::Network { detail } => (None, Some(detail.clone()), None, "network"),
-        Failure::Timeout { after_secs } => {
-            (None, Some(format!("no reply within {after_secs} s")), None, "timeout")
-        }
+        Failure::Timeout { .. } => (None, Some(Lang::En.failure_short(f)), None, "timeout"),
     };
     let status = f.status().map_or(Json::Null, |s| Json::Number(s.code.to_string()));
     HostEvent {

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::json::{self, Json};
-use crate::reply::{self, BackupView};
+use crate::reply::{self, BackupView, Unreadable};
 use crate::spec::{self, StatusInfo};
 
 /// The service's own account of an error, read from any of the body shapes it uses.
@@ -95,7 +95,13 @@ pub enum Failure {
         retry_after_secs: Option<u32>,
     },
     /// A 201 whose body could not be read: the snapshot was probably created.
-    UnreadableSuccess { status: u16, problem: String, raw: String, raw_cut: bool, request_id: Option<String> },
+    UnreadableSuccess {
+        status: u16,
+        problem: Unreadable,
+        raw: String,
+        raw_cut: bool,
+        request_id: Option<String>,
+    },
     /// No reply at all: the service, the proxy or the network could not be reached.
     Network { detail: String },
     /// No reply within the timeout: the request was abandoned, but may have arrived.
@@ -166,7 +172,7 @@ pub fn interpret(status: u16, body: &str, request_id_header: Option<&str>) -> Ou
                 let (raw, raw_cut) = raw_for_display(body);
                 Outcome::Failed(Failure::UnreadableSuccess {
                     status,
-                    problem: e.problem,
+                    problem: e,
                     raw,
                     raw_cut,
                     request_id: header_id,
@@ -185,7 +191,7 @@ pub fn interpret_list(status: u16, body: &str, request_id_header: Option<&str>) 
     }
     reply::parse_list(body).map_err(|e| {
         let (raw, raw_cut) = raw_for_display(body);
-        Failure::UnreadableSuccess { status, problem: e.problem, raw, raw_cut, request_id: header_id }
+        Failure::UnreadableSuccess { status, problem: e, raw, raw_cut, request_id: header_id }
     })
 }
 

@@ -50,22 +50,29 @@ pub struct BackupView {
     pub source: Json,
 }
 
-/// Why a success reply could not be read.
+/// Why a success reply could not be read (put in words by [`crate::text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable {
-    /// What was wrong, in words.
-    pub problem: String,
-}
-
-fn unreadable(parts: &[&str]) -> Unreadable {
-    Unreadable { problem: parts.concat() }
+pub enum Unreadable {
+    Empty,
+    /// Not JSON: the parser's own words.
+    NotJson(String),
+    /// The object under this key is missing.
+    NoObject(&'static str),
+    /// The value under this key is not an object.
+    NotAnObject(&'static str),
+    /// The list under this key is missing.
+    NoList(&'static str),
+    /// The value under this key is not a list.
+    NotAList(&'static str),
+    /// The body broke off: the browser's own words.
+    BrokeOff(String),
 }
 
 /// The body read as JSON (by the browser's parser on the page).
 fn parse_body(body: &str) -> Result<Json, Unreadable> {
     json::parse(body).map_err(|e| match body.trim().is_empty() {
-        true => unreadable(&["the reply is empty"]),
-        false => unreadable(&["the reply is not JSON (", &e.what, ")"]),
+        true => Unreadable::Empty,
+        false => Unreadable::NotJson(e.what),
     })
 }
 
@@ -74,8 +81,8 @@ pub fn parse_created(body: &str) -> Result<BackupView, Unreadable> {
     let key = spec::REPLY_BACKUP_KEY;
     match parse_body(body)?.get(key) {
         Some(backup @ Json::Object(_)) => Ok(backup_view(backup)),
-        Some(_) => Err(unreadable(&["\"", key, "\" is not an object"])),
-        None => Err(unreadable(&["the reply has no \"", key, "\" object"])),
+        Some(_) => Err(Unreadable::NotAnObject(key)),
+        None => Err(Unreadable::NoObject(key)),
     }
 }
 
@@ -86,8 +93,8 @@ pub fn parse_list(body: &str) -> Result<Vec<BackupView>, Unreadable> {
         Some(Json::Array(items)) => {
             Ok(items.iter().filter(|i| matches!(i, Json::Object(_))).map(backup_view).collect())
         }
-        Some(_) => Err(unreadable(&["\"", key, "\" is not a list"])),
-        None => Err(unreadable(&["the reply has no \"", key, "\" list"])),
+        Some(_) => Err(Unreadable::NotAList(key)),
+        None => Err(Unreadable::NoList(key)),
     }
 }
 
@@ -282,15 +289,19 @@ mod tests {
         assert_eq!(list.iter().map(|b| b.id.as_deref()).collect::<Vec<_>>(), [Some("a"), Some("b")]);
         assert_eq!(list[0].status.as_deref(), Some("COMPLETED"));
         assert!(list[0].rows.iter().any(|r| r.name == "backupFrequency"), "unknown fields kept");
-        assert_eq!(parse_list(r#"{"backups":{}}"#).unwrap_err().problem, "\"backups\" is not a list");
-        assert_eq!(parse_list("").unwrap_err().problem, "the reply is empty");
+        assert_eq!(parse_list(r#"{"backups":{}}"#).unwrap_err(), Unreadable::NotAList("backups"));
+        assert_eq!(parse_list("{}").unwrap_err(), Unreadable::NoList("backups"));
+        assert_eq!(parse_list("").unwrap_err(), Unreadable::Empty);
     }
 
     #[test]
     fn unreadable_replies_say_why() {
-        assert_eq!(parse_created("").unwrap_err().problem, "the reply is empty");
-        assert!(parse_created("<html>oops</html>").unwrap_err().problem.starts_with("the reply is not JSON"));
-        assert_eq!(parse_created(r#"{"id":"x"}"#).unwrap_err().problem, "the reply has no \"backup\" object");
-        assert_eq!(parse_created(r#"{"backup":[1]}"#).unwrap_err().problem, "\"backup\" is not an object");
+        assert_eq!(parse_created("").unwrap_err(), Unreadable::Empty);
+        assert_eq!(parse_created("  \n").unwrap_err(), Unreadable::Empty);
+        assert!(
+            matches!(parse_created("<html>oops</html>").unwrap_err(), Unreadable::NotJson(w) if !w.is_empty())
+        );
+        assert_eq!(parse_created(r#"{"id":"x"}"#).unwrap_err(), Unreadable::NoObject("backup"));
+        assert_eq!(parse_created(r#"{"backup":[1]}"#).unwrap_err(), Unreadable::NotAnObject("backup"));
     }
 }

@@ -93,7 +93,7 @@ pub fn headers(token: &str, extra: Vec<(String, String)>) -> Vec<(String, String
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can only ever be one
 /// path segment.
-pub fn encode_segment(s: &str) -> String {
+fn encode_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {

@@ -308,7 +308,7 @@ fn is_hex(s: &str) -> bool {
 }
 
 /// [`spec::PROJECT_ID_HEX_LEN`] hexadecimal characters, as Huawei Cloud project ids are.
-pub fn looks_like_project_id(s: &str) -> bool {
+fn looks_like_project_id(s: &str) -> bool {
     s.len() == spec::PROJECT_ID_HEX_LEN && is_hex(s)
 }
 

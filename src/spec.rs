@@ -66,7 +66,7 @@ pub const REQUEST_ID_HEADER: &str = "X-Request-Id";
 /// The service's endpoints (SERVICE-NOTES): `https://css.{region}.myhuaweicloud.com`, but
 /// `es.{region}` in [`ES_ENDPOINT_REGIONS`].
 pub const ENDPOINT_DOMAIN: &str = "myhuaweicloud.com";
-pub const ES_ENDPOINT_REGIONS: &[&str] = &["cn-north-1", "cn-east-2"];
+const ES_ENDPOINT_REGIONS: &[&str] = &["cn-north-1", "cn-east-2"];
 
 /// The first label of the service's host in `region`: `css` or `es`.
 pub fn endpoint_prefix(region: &str) -> &'static str {

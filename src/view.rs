@@ -38,7 +38,7 @@ pub struct FieldView {
 }
 
 /// Builds the view of `field`.
-pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
+fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
     let findings = state.findings(field);
     let value = state.form().get(field).to_string();
     let invalid = findings.iter().any(|f| f.severity == Severity::Error);
@@ -60,7 +60,7 @@ pub fn field_view(state: &FormState, field: Field, lang: Lang) -> FieldView {
 }
 
 /// `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot` for the ids typed so far.
-pub fn create_target(api_base: &str, form: &SnapshotForm) -> String {
+fn create_target(api_base: &str, form: &SnapshotForm) -> String {
     let path = request::cluster_path(&form.project_id, &form.cluster_id, spec::CREATE_SEGMENT);
     format!("{} {}", spec::CREATE_METHOD, request::join_base(api_base, &path))
 }
@@ -286,7 +286,7 @@ pub fn failure_view(f: &Failure, lang: Lang) -> FailureView {
             // A 2xx is no reason to change the request; the help text says what to check.
             v.advice = None;
             v.help = Some(lang.ui(Ui::UnreadableHelp));
-            v.detail = Some(problem.clone());
+            v.detail = Some(lang.unreadable(problem));
             v.raw = (!raw.is_empty()).then(|| raw.clone());
             v.raw_cut = *raw_cut;
             v.request_id = request_id.clone();
@@ -361,7 +361,7 @@ pub struct FollowView {
 }
 
 /// Builds the follow panel.
-pub fn follow_view(f: &Follow, lang: Lang) -> FollowView {
+fn follow_view(f: &Follow, lang: Lang) -> FollowView {
     let (status, explanation) = lang.status(&f.status);
     let note = if f.hidden && f.active() {
         Some(lang.ui(Ui::Paused).to_string())
@@ -404,7 +404,7 @@ pub struct ListView {
 }
 
 /// Builds the list panel; `new_id` marks the snapshot created last; times are shown by `dates`.
-pub fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
+fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
     let cell = |b: &BackupView, name: &str| {
         b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default()
     };

@@ -10,6 +10,7 @@ use super::clock::Timeout;
 use super::host;
 use crate::follow::ListResult;
 use crate::outcome::{self, Failure, Outcome};
+use crate::reply::Unreadable;
 use crate::request::{self, CreateSnapshot};
 
 /// What came back.
@@ -94,12 +95,13 @@ impl Client {
             // A success whose body broke off: the snapshot was probably created.
             Err(e) if (200..300).contains(&status) => Err(Failure::UnreadableSuccess {
                 status,
-                problem: format!("the reply broke off ({e})"),
+                problem: Unreadable::BrokeOff(e.to_string()),
                 raw: String::new(),
                 raw_cut: false,
                 request_id,
             }),
-            Err(e) => Err(Failure::Network { detail: format!("HTTP {status}; {e}") }),
+            // An error status whose body broke off: the status says what there is to say.
+            Err(_) => Ok(Reply { status, body: String::new(), request_id, retry_after }),
         }
     }
 }

@@ -29,7 +29,7 @@ impl ClusterList {
     }
 
     /// Whether this is the list of that cluster.
-    pub fn is_of(&self, project_id: &str, cluster_id: &str) -> bool {
+    fn is_of(&self, project_id: &str, cluster_id: &str) -> bool {
         self.project_id == project_id && self.cluster_id == cluster_id
     }
 }

@@ -158,7 +158,7 @@ impl Lookup {
 }
 
 /// When a listed snapshot was made (epoch ms): its `startTime`, else its `created` (UTC).
-pub fn made_at(b: &BackupView) -> Option<i64> {
+fn made_at(b: &BackupView) -> Option<i64> {
     let raw = |name: &str| {
         b.rows.iter().find(|r| r.name == name).and_then(|r| match &r.value {
             Shown::DateTime { raw, .. } => Some(raw.clone()),
@@ -171,7 +171,7 @@ pub fn made_at(b: &BackupView) -> Option<i64> {
 }
 
 /// How far the service's clock and the browser's may differ, for [`made_since`].
-pub const CLOCK_MARGIN_MS: u64 = 500;
+const CLOCK_MARGIN_MS: u64 = 500;
 
 /// Whether `b` was made after `sent` (epoch ms, the browser's clock), give or take
 /// [`CLOCK_MARGIN_MS`]. A 409 for a snapshot made after the page sent its request means the

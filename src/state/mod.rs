@@ -314,12 +314,12 @@ impl FormState {
     }
 
     /// The snapshots known for the ids now in the form, if the list was read for them.
-    pub fn known_snapshots(&self) -> Option<&[BackupView]> {
+    fn known_snapshots(&self) -> Option<&[BackupView]> {
         self.lists.known(&self.form().project_id, &self.form().cluster_id)
     }
 
     /// Whether the typed name is already used on the cluster (known only once the list was read).
-    pub fn name_taken(&self) -> bool {
+    fn name_taken(&self) -> bool {
         self.taken(&self.form().name)
     }
 
@@ -368,7 +368,7 @@ impl FormState {
     }
 
     /// The first field with an error, for focus after a refused submit.
-    pub fn first_invalid(&self) -> Option<Field> {
+    fn first_invalid(&self) -> Option<Field> {
         Field::ALL.into_iter().find(|f| self.blocks(*f))
     }
 

@@ -1,6 +1,7 @@
 //! English. The spec's own English (Tables 4 to 6, the service's code meanings) is read from `spec`.
 
 use super::{After, CharKind, Ui, Words};
+use crate::reply::Unreadable;
 use crate::rules::{CharClass, EmptyItem, IndexNameIssue, IndexPattern, Problem};
 use crate::spec::{
     self, es_index, Advice, CodeValue, Field, Meaning, ServiceCode, SnapshotStatus, StatusInfo,
@@ -446,5 +447,17 @@ impl Words for En {
 
     fn error_link(&self, label: &str, message: &str) -> String {
         format!("{label}: {message}")
+    }
+
+    fn unreadable(&self, u: &Unreadable) -> String {
+        match u {
+            Unreadable::Empty => "the reply is empty".into(),
+            Unreadable::NotJson(why) => format!("the reply is not JSON ({why})"),
+            Unreadable::NoObject(key) => format!("the reply has no \"{key}\" object"),
+            Unreadable::NotAnObject(key) => format!("\"{key}\" is not an object"),
+            Unreadable::NoList(key) => format!("the reply has no \"{key}\" list"),
+            Unreadable::NotAList(key) => format!("\"{key}\" is not a list"),
+            Unreadable::BrokeOff(why) => format!("the reply broke off ({why})"),
+        }
     }
 }

@@ -7,7 +7,7 @@ mod zh;
 
 use crate::follow::{Phase, ReportedStatus};
 use crate::outcome::Failure;
-use crate::reply::Shown;
+use crate::reply::{Shown, Unreadable};
 use crate::rules::{CharClass, IndexPattern, Problem};
 use crate::spec::{Advice, CodeValue, Field, Meaning, ServiceCode, SnapshotStatus, StatusInfo};
 use crate::state::{Verdict, Why};
@@ -255,6 +255,11 @@ impl Lang {
         self.words().retry_after(secs)
     }
 
+    /// Why a success reply could not be read.
+    pub fn unreadable(self, u: &Unreadable) -> String {
+        self.words().unreadable(u)
+    }
+
     /// The technical detail of a network failure.
     pub fn network_detail(self, detail: &str) -> String {
         self.words().network_detail(detail)
@@ -498,6 +503,7 @@ trait Words {
     fn unreachable_short(&self) -> &'static str;
     fn retry_after(&self, secs: u32) -> String;
     fn network_detail(&self, detail: &str) -> String;
+    fn unreadable(&self, u: &Unreadable) -> String;
     fn preview_not_valid(&self, problems: usize) -> String;
     fn after(&self, key: After) -> &'static str;
     fn created_title(&self, name: &str) -> String;

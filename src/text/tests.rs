@@ -218,7 +218,7 @@ fn failures() -> Vec<(Failure, Vec<&'static str>)> {
         (
             Failure::UnreadableSuccess {
                 status: 201,
-                problem: "x".into(),
+                problem: crate::reply::Unreadable::NotJson("Unexpected token".into()),
                 raw: String::new(),
                 raw_cut: false,
                 request_id: None,
@@ -292,6 +292,25 @@ fn samples() -> Vec<Sample> {
         l.failed_verdict(&nameless, "x", utc).unwrap_or_default()
     }));
     out.push(both("error link", &["msg"], |l| l.error_link(Field::Name, "msg")));
+    for u in [
+        Unreadable::Empty,
+        Unreadable::NotJson("Unexpected token".into()),
+        Unreadable::NoObject("backup"),
+        Unreadable::NotAnObject("backup"),
+        Unreadable::NoList("backups"),
+        Unreadable::NotAList("backups"),
+        Unreadable::BrokeOff("network error".into()),
+    ] {
+        let arg = match &u {
+            Unreadable::Empty => "",
+            Unreadable::NotJson(w) | Unreadable::BrokeOff(w) => w.as_str(),
+            Unreadable::NoObject(k)
+            | Unreadable::NotAnObject(k)
+            | Unreadable::NoList(k)
+            | Unreadable::NotAList(k) => k,
+        };
+        out.push(both(format!("{u:?}"), &[arg], |l| l.unreadable(&u)));
+    }
     out.push(both("aside", &["words"], |l| l.aside("words")));
     for f in spec::BACKUP_FIELDS.iter().chain(spec::DATASTORE_FIELDS) {
         out.push(both(format!("meaning of {}", f.name), &[], |l| l.meaning(f.meaning).into()));
@@ -386,6 +405,7 @@ fn allowed_ascii_words() -> BTreeSet<String> {
         "AK",
         "SK",
         "API",
+        "JSON",
         "ID",
         "UUID",
         "CSS",

@@ -2,6 +2,7 @@
 //! names and the service's own messages stay as they are.
 
 use super::{After, CharKind, Ui, Words};
+use crate::reply::Unreadable;
 use crate::rules::{CharClass, EmptyItem, IndexNameIssue, IndexPattern, Problem};
 use crate::spec::{
     self, es_index, Advice, CodeValue, Field, Meaning, ServiceCode, SnapshotStatus, StatusInfo, StatusKey,
@@ -501,5 +502,17 @@ impl Words for Zh {
 
     fn error_link(&self, label: &str, message: &str) -> String {
         format!("{label}：{message}")
+    }
+
+    fn unreadable(&self, u: &Unreadable) -> String {
+        match u {
+            Unreadable::Empty => "响应为空".into(),
+            Unreadable::NotJson(why) => format!("响应不是 JSON（{why}）"),
+            Unreadable::NoObject(key) => format!("响应中没有 \"{key}\" 对象"),
+            Unreadable::NotAnObject(key) => format!("\"{key}\" 不是对象"),
+            Unreadable::NoList(key) => format!("响应中没有 \"{key}\" 列表"),
+            Unreadable::NotAList(key) => format!("\"{key}\" 不是列表"),
+            Unreadable::BrokeOff(why) => format!("响应中途断开（{why}）"),
+        }
     }
 }

@@ -105,21 +105,21 @@ pub fn outcome_id(prefix: &str) -> AttrValue {
 }
 
 /// Moves the keyboard focus once per request of the state, after the render that shows the target,
-/// and scrolls an outcome or the error summary to the top of the screen. `late`: the outcome came
-/// from the page's own checks, seconds after the reply; it takes the focus only if the person has
-/// not moved it away from where the page put it meanwhile (typing elsewhere is never interrupted).
+/// and scrolls an outcome or the error summary to the top of the screen. A late outcome takes the
+/// focus only if the person has not moved it away from where the page put it meanwhile (typing
+/// elsewhere is never interrupted).
 #[hook]
-pub fn use_focus(request: Option<(u32, Focus)>, late: bool, root: NodeRef, prefix: AttrValue) {
+pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue) {
     use wasm_bindgen::JsCast;
     let placed: Rc<RefCell<Option<web_sys::Element>>> = use_mut_ref(|| None);
     use_effect_with(request.map(|(n, _)| n), move |_| {
         let Some((_, target)) = request else { return };
         let id = match target {
-            Focus::Outcome => outcome_id(&prefix).to_string(),
+            Focus::Outcome | Focus::LateOutcome => outcome_id(&prefix).to_string(),
             Focus::Errors => format!("{prefix}-errors"),
             Focus::Field(f) => field::input_id(&prefix, f),
         };
-        if late && target == Focus::Outcome && !focus_left_alone(placed.borrow().as_ref()) {
+        if target == Focus::LateOutcome && !focus_left_alone(placed.borrow().as_ref()) {
             return;
         }
         // Looked up from the form's root, so it works inside a shadow root too.
@@ -132,7 +132,7 @@ pub fn use_focus(request: Option<(u32, Focus)>, late: bool, root: NodeRef, prefi
         }
         // Focus alone scrolls only as far as the heading: show the whole summary or alert.
         let shown = match target {
-            Focus::Outcome => el.parent_element(),
+            Focus::Outcome | Focus::LateOutcome => el.parent_element(),
             Focus::Errors => Some(el.clone().into()),
             Focus::Field(_) => None,
         };

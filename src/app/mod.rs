@@ -79,12 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_api_calls(s.calls(), client, dispatch.clone());
     hooks::use_clock(s.needs_clock(), dispatch.clone());
     let root = use_node_ref();
-    // An outcome the page's own checks found, seconds after the reply.
-    let late = matches!(
-        s.submission.stage(),
-        state::Stage::Done { verdict, .. } if *verdict != state::Verdict::Replied
-    );
-    hooks::use_focus(s.focus, late, root.clone(), props.id_prefix.clone());
+    hooks::use_focus(s.focus, root.clone(), props.id_prefix.clone());
 
     let prefilled = state::prefilled(config);
     let level = config.heading();

@@ -66,6 +66,9 @@ pub enum Action {
 pub enum Focus {
     /// The heading of what came of the last request.
     Outcome,
+    /// The same, for an outcome the page's own checks found seconds after the reply: the page
+    /// moves the focus there only if the person left it where the page put it.
+    LateOutcome,
     /// The summary of what keeps the form from being sent.
     Errors,
     /// A field, its text selected.
@@ -239,7 +242,7 @@ impl FormState {
             (Purpose::List, Reply::Listed(result)) => self.lists.loaded(id.seq, result),
             (Purpose::Lookup, Reply::Listed(result)) => {
                 let progress = self.submission.looked_up(id.seq, at, result);
-                self.progressed(progress, at)
+                self.progressed(progress, at, Focus::LateOutcome)
             }
             _ => false,
         }
@@ -252,12 +255,12 @@ impl FormState {
             // The page is checking what became of the snapshot: the note saying so takes the focus.
             self.focus_on(Focus::Outcome);
         }
-        self.progressed(progress, at)
+        self.progressed(progress, at, Focus::Outcome)
     }
 
     /// What a reply did to the submission: a list read, an attempt that ended (follow a new
     /// snapshot, tell the host either way, show the outcome).
-    fn progressed(&mut self, progress: submission::Progress, at: u64) -> bool {
+    fn progressed(&mut self, progress: submission::Progress, at: u64, focus: Focus) -> bool {
         if let (Some(items), Some(r)) = (progress.listed, self.submission.request()) {
             let (p, c) = (r.project_id.clone(), r.cluster_id.clone());
             self.lists.seen(&p, &c, items);
@@ -276,7 +279,7 @@ impl FormState {
             }
             Ended::Failed(failure) => self.outbox.push(events::failed(failure)),
         }
-        self.focus_on(Focus::Outcome);
+        self.focus_on(focus);
         true
     }
 
@@ -768,7 +771,7 @@ mod tests {
         assert_eq!(event_names(&s), [(1, events::CREATED)]);
         let f = s.follow.as_ref().expect("followed like a normal create");
         assert_eq!((f.id.as_deref(), f.started), (Some("snapshot_001"), 3_100));
-        assert_eq!(s.focus, Some((2, Focus::Outcome)));
+        assert_eq!(s.focus, Some((2, Focus::LateOutcome)), "found by the page's own check");
         assert_eq!(s.refused_fields(), vec![]);
         assert_eq!(in_flight(&s), None, "the create is never sent again");
     }

@@ -300,7 +300,9 @@ mod tests {
 
     /// Runs a lookup to its end with `result` for every check, ticking the clock from `at`.
     fn run_lookup(s: &mut Submission, mut at: u64, result: impl Fn() -> ListResult) -> Ended {
+        let start = at;
         loop {
+            assert!(at < start + 60_000, "the lookup never ended");
             if s.call().is_none() {
                 assert!(s.needs_clock(), "waiting for the clock");
                 at += 500;
@@ -310,7 +312,6 @@ mod tests {
             if let Some(ended) = s.looked_up(check(s), at, result()).ended {
                 return ended;
             }
-            assert!(at < 60_000, "the lookup never ended");
         }
     }
 

@@ -265,6 +265,31 @@ mod tests {
     }
 
     #[test]
+    fn nested_errors_are_read_three_levels_deep_and_no_deeper() {
+        let wrapped = |levels: usize, inner: &str| {
+            (0..levels).fold(inner.to_string(), |body, _| format!(r#"{{"error":{body}}}"#))
+        };
+        let code = r#"{"code":"X.1"}"#;
+        for levels in 0..=3 {
+            assert_eq!(parse_error_body(&wrapped(levels, code)), err(Some("X.1"), None, None), "{levels}");
+        }
+        assert_eq!(parse_error_body(&wrapped(4, code)), None);
+        assert_eq!(parse_error_body(&wrapped(5, code)), None);
+        let listed = |levels: usize| (0..levels).fold(code.to_string(), |body, _| format!("[{body}]"));
+        assert_eq!(parse_error_body(&listed(3)), err(Some("X.1"), None, None));
+        assert_eq!(parse_error_body(&listed(4)), None);
+        // Under `errors`, a list counts as one more level.
+        assert_eq!(parse_error_body(&format!(r#"{{"errors":[[{code}]]}}"#)), err(Some("X.1"), None, None));
+        assert_eq!(parse_error_body(&format!(r#"{{"errors":[[[{code}]]]}}"#)), None);
+    }
+
+    #[test]
+    fn a_blank_error_body_is_no_raw_body() {
+        let Outcome::Failed(Failure::Http { raw, .. }) = interpret(502, " \n\t ", None) else { panic!() };
+        assert_eq!(raw, None);
+    }
+
+    #[test]
     fn bodies_that_are_not_error_objects() {
         for body in
             ["", "<html>502 Bad Gateway</html>", "[]", "{}", r#"{"unrelated": 1}"#, "null", "\"text\""]

@@ -438,6 +438,32 @@ mod tests {
     }
 
     #[test]
+    fn newer_service_warnings_list_the_first_few_characters() {
+        let refused = |n: usize| {
+            warnings(Field::Description, &"a!".repeat(n))
+                .into_iter()
+                .filter(|p| matches!(p, Problem::NewerServiceRefuses(_)))
+                .count()
+        };
+        assert_eq!((refused(1), refused(2), refused(3)), (1, 2, 3));
+        assert_eq!((refused(4), refused(9)), (LISTED_CHARS, LISTED_CHARS), "listed one by one up to a few");
+        assert_eq!(warnings(Field::Description, "x=y&z")[1], Problem::NewerServiceRefuses(at(4, '&')));
+    }
+
+    #[test]
+    fn project_ids_are_32_hexadecimal_characters_and_cluster_ids_uuids() {
+        assert!(looks_like_project_id("6204a5bd270343b5885144cf9c8c158d"));
+        assert!(!looks_like_project_id("6204a5bd270343b5885144cf9c8c158g"), "g is not hexadecimal");
+        assert!(!looks_like_project_id("6204a5bd270343b5885144cf9c8c158"), "31 characters");
+        assert!(!looks_like_project_id(&"0".repeat(33)));
+        assert!(looks_like_uuid("ea244205-d641-45d9-9dcb-ab2236bcd07e"));
+        assert!(!looks_like_uuid("ea244205-d641-45d9-9dcb-ab2236bcd07g"), "not hexadecimal");
+        assert!(!looks_like_uuid("ea244205-d641-45d9-9dcb-ab2236bcd07"), "a part too short");
+        assert!(!looks_like_uuid("ea244205-d641-45d9-9dcbab2236bcd07e"), "four parts");
+        assert!(!looks_like_uuid("ea244205-d641-45d9-9dcb-ab22-36bcd07e"), "six parts");
+    }
+
+    #[test]
     fn name_length_boundaries() {
         assert_eq!(errors(Field::Name, "abc"), vec![Problem::TooShort { len: 3, min: 4 }]);
         assert!(errors(Field::Name, "abcd").is_empty());

@@ -513,3 +513,28 @@ async fn mount_options_take_text_flags_and_numbers_and_refuse_the_rest() {
     assert_eq!(message(JsValue::UNDEFINED), None, "no options at all are the defaults");
     assert!(handle.update(with("timeout", JsValue::NULL)).is_err(), "update refuses the same");
 }
+
+/// `snapshot-created` hands the host the reply's `backup` object as sent: numbers as numbers (as
+/// JS reads their text), nested arrays and objects, null, keys in the browser's order.
+#[wasm_bindgen_test]
+async fn the_created_event_carries_the_backup_as_sent() {
+    let root = mounted(true).await;
+    let keep = js_sys::Function::new_with_args("e", "window.__created = JSON.stringify(e.detail)");
+    root.add_event_listener_with_callback("snapshot-created", &keep).unwrap();
+    mock_fetch(
+        r#"return Promise.resolve(new Response(`{"backup": {"id": "9dc4", "name": "snapshot_001", "endTime": 0,
+            "startTime": 1533009767542, "size": 1.50, "10": -0, "huge": 1e400, "tags": [1E2, null, true, "x"],
+            "datastore": {"type": "elasticsearch", "version": null}}}`,
+            {status: 201, headers: {"Content-Type": "application/json"}}));"#,
+    );
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    let created =
+        || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__created".into()).unwrap().as_string();
+    until("snapshot-created", || created().is_some()).await;
+    assert_eq!(
+        created().unwrap(),
+        r#"{"10":0,"id":"9dc4","name":"snapshot_001","endTime":0,"startTime":1533009767542,"size":1.5,"huge":null,"tags":[100,null,true,"x"],"datastore":{"type":"elasticsearch","version":null}}"#
+    );
+}

@@ -268,7 +268,10 @@ pub fn panic_notices() -> js_sys::Map {
 /// files are served from.
 #[wasm_bindgen]
 pub fn boot(base: &str) {
-    std::panic::set_hook(Box::new(show_panic));
+    // Through Yew, which would otherwise put its own hook over this one at the first render. With
+    // immediate-abort panics (the shipped build) no hook runs: boot.js shows the notices.
+    #[cfg(not(panic = "immediate-abort"))]
+    yew::set_custom_panic_hook(Box::new(show_panic));
     define_custom_element(base);
     let Some(window) = web_sys::window() else {
         return;
@@ -317,6 +320,7 @@ fn define_custom_element(base: &str) {
 /// nothing. The form's fields stay on screen with what was typed. Builds whose panics run this
 /// hook (not the shipped one, where a panic is a trap) show the notice here; boot.js shows the
 /// same notice after the trap that follows, once per form.
+#[cfg(not(panic = "immediate-abort"))]
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&format!("css-snapshot-form stopped: {info}").into());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -6,7 +6,7 @@ use crate::request::{self, CreateSnapshot};
 use crate::spec;
 
 /// Which machine asked for a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     /// The create request (the submission).
     Create,
@@ -20,7 +20,7 @@ pub enum Purpose {
 
 /// Names one call: the machine and its own sequence number, so a late reply to an older call
 /// is recognised and ignored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallId {
     pub purpose: Purpose,
     pub seq: u32,

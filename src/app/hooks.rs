@@ -2,7 +2,6 @@
 //! the state asks for, and the clock. Each turns state into browser work and replies into actions.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -59,15 +58,16 @@ pub fn use_host_events(
 /// Makes each API call the state asks for exactly once and feeds its reply back.
 #[hook]
 pub fn use_api_calls(calls: Vec<ApiCall>, client: Client, dispatch: Callback<Action>) {
-    let started: Rc<RefCell<HashSet<CallId>>> = use_mut_ref(HashSet::new);
+    let started: Rc<RefCell<Vec<CallId>>> = use_mut_ref(Vec::new);
     let ids: Vec<CallId> = calls.iter().map(|c| c.id).collect();
     use_effect_with(ids, move |ids| {
         // Numbers only grow, so a call no longer asked for is never asked for again.
         started.borrow_mut().retain(|id| ids.contains(id));
         for ApiCall { id, call } in calls {
-            if !started.borrow_mut().insert(id) {
+            if started.borrow().contains(&id) {
                 continue;
             }
+            started.borrow_mut().push(id);
             let (client, dispatch) = (client.clone(), dispatch.clone());
             dispatch.emit(Action::Sent { id, at: clock::now_ms() });
             wasm_bindgen_futures::spawn_local(async move {

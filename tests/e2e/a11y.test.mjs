@@ -177,13 +177,15 @@ test('axe: no violation at any step in the demo portal (inside the shadow roots)
 test('keyboard only: Tab order, Enter submits, and the focus after each outcome', () =>
   withPage('keyboard', formUrl(emulator.url), async (page) => {
     await page.locator(SUBMIT).waitFor();
-    // From the top of the page: every field, then the buttons, the previews, then out of the page.
+    // From the top of the page: the language switch, every field, then the buttons, the previews,
+    // then out of the page.
     const order = [];
-    for (let i = 0; i < 11; i += 1) {
+    for (let i = 0; i < 13; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
     assert.deepEqual(order, [
+      'button: English', 'button: 中文',
       'input[name=project_id]', 'input[name=cluster_id]', 'input[name=name]', 'textarea[name=description]',
       'input[name=indices]', 'input[name=x_auth_token]', 'button: Create snapshot',
       "button: Show the cluster's snapshots", 'button: Clear the form', 'summary: Request preview', 'nothing',

@@ -382,7 +382,8 @@ describe('after the click', { concurrency: CONCURRENCY }, () => {
       assert.match(await alert.textContent(), /409/);
       assert.match(await alert.textContent(), /CSS\.0043/);
       assert.match(await verdict.textContent(),
-        new RegExp(`^The name ${typed.name} is taken by a snapshot created \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: choose another name\\.$`));
+        // The date in the reader's locale and zone (Intl), e.g. "Dec 1, 2026, 12:25:58 PM UTC".
+        new RegExp(`^The name ${typed.name} is taken by a snapshot created \\S.*\\b\\d{4}\\b.*\\d\\d:\\d\\d.*: choose another name\\.$`));
       const rows = alert.locator('.csf-taken-by table');
       assert.equal(await rows.locator('xpath=.//th[normalize-space(.)="id"]/following-sibling::td[1]').textContent(), older.id);
       assert.match(await rows.locator('xpath=.//th[normalize-space(.)="created"]/following-sibling::td[1]').textContent(), /UTC/);

@@ -91,13 +91,46 @@ const VARIANTS = [
     name: 'cargo-defaults', what: 'no [profile.release] settings (opt-level 3, no LTO, 16 CGUs)',
     edit: cargo({ 'opt-level': null, lto: null, 'codegen-units': null, panic: null, strip: null }),
   },
-  { name: 'wasm-opt-off', what: 'data-wasm-opt="0" (no wasm-opt)', edit: { wasmOpt: '0' } },
-  { name: 'wasm-opt-s', what: 'data-wasm-opt="s"', edit: { wasmOpt: 's' } },
-  { name: 'wasm-opt-4', what: 'data-wasm-opt="4"', edit: { wasmOpt: '4' } },
-  { name: 'wasm-opt-converge', what: 'data-wasm-opt="z" plus --converge', edit: { wasmOptParamsAppend: '--converge' } },
+  // wasm-opt: the level (data-wasm-opt) and the flags after the --enable-… ones (data-wasm-opt-params).
+  { name: 'wasm-opt-off', what: 'data-wasm-opt="0" (no wasm-opt)', edit: { wasmOpt: '0', wasmOptFlags: '' } },
+  { name: 'wasm-opt-1', what: 'data-wasm-opt="1", no other flags', edit: { wasmOpt: '1', wasmOptFlags: '' } },
+  { name: 'wasm-opt-2', what: 'data-wasm-opt="2", no other flags', edit: { wasmOpt: '2', wasmOptFlags: '' } },
+  { name: 'wasm-opt-4', what: 'data-wasm-opt="4", no other flags', edit: { wasmOpt: '4', wasmOptFlags: '' } },
+  { name: 'wasm-opt-s', what: 'data-wasm-opt="s", no other flags', edit: { wasmOpt: 's', wasmOptFlags: '' } },
+  { name: 'wasm-opt-z', what: 'data-wasm-opt="z", no other flags', edit: { wasmOpt: 'z', wasmOptFlags: '' } },
+  { name: 'wasm-opt-z-converge', what: '-Oz --converge', edit: { wasmOpt: 'z', wasmOptFlags: '--converge' } },
+  { name: 'wasm-opt-z-gufa', what: '-Oz --gufa -Oz', edit: { wasmOpt: 'z', wasmOptFlags: '--gufa -Oz' } },
+  { name: 'wasm-opt-z-strip-producers', what: '-Oz --strip-producers', edit: { wasmOpt: 'z', wasmOptFlags: '--strip-producers' } },
+  {
+    name: 'wasm-opt-z-no-inlining', what: '-Oz --skip-pass=inlining-optimizing',
+    edit: { wasmOpt: 'z', wasmOptFlags: '--skip-pass=inlining-optimizing' },
+  },
+  {
+    name: 'wasm-opt-z-no-merging', what: '-Oz --skip-pass=merge-similar-functions',
+    edit: { wasmOpt: 'z', wasmOptFlags: '--skip-pass=merge-similar-functions' },
+  },
+  {
+    name: 'wasm-opt-1-converge', what: '-O1 --converge', edit: { wasmOpt: '1', wasmOptFlags: '--converge' },
+  },
+  {
+    name: 'wasm-opt-gufa', what: 'as committed plus --gufa -Oz --skip-pass=inlining-optimizing',
+    edit: { wasmOptParamsAppend: '--gufa -Oz --skip-pass=inlining-optimizing' },
+  },
+  {
+    name: 'no-optimize-for-size', what: 'scripts/build without the std feature optimize_for_size',
+    edit: { buildScript: ['export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size\n', ''] },
+  },
+  {
+    name: 'rustc-no-mir-inlining', what: 'scripts/build plus -Zinline-mir=no',
+    edit: { buildScript: ['-Zfmt-debug=none"', '-Zfmt-debug=none -Zinline-mir=no"'] },
+  },
+  {
+    name: 'rustc-inline-threshold-0', what: 'scripts/build plus -Cllvm-args=-inline-threshold=0',
+    edit: { buildScript: ['-Zfmt-debug=none"', '-Zfmt-debug=none -Cllvm-args=-inline-threshold=0"'] },
+  },
   {
     name: 'no-levers', what: 'cargo defaults and no wasm-opt',
-    edit: { cargo: { 'opt-level': null, lto: null, 'codegen-units': null, panic: null, strip: null }, wasmOpt: '0' },
+    edit: { cargo: { 'opt-level': null, lto: null, 'codegen-units': null, panic: null, strip: null }, wasmOpt: '0', wasmOptFlags: '' },
   },
 ];
 
@@ -183,6 +216,116 @@ tracing = { version = "0.1", default-features = false, features = ["release_max_
       replaceOnce(text, 'self.ui(Ui::Failed).to_lowercase()', 'self.ui(Ui::Failed).to_ascii_lowercase()');
     }
   },
+  /**
+   * The mount options read the earlier way, with serde-wasm-bindgen's deserializer (`from_value`
+   * into a BTreeMap of `preserve`d values): its type errors (serde's `Unexpected`) link Rust's float
+   * formatting.
+   */
+  'swb-options': (dir) => {
+    const mount = path.join(dir, 'src/app/mount.rs');
+    const s = fs.readFileSync(mount, 'utf8');
+    const from = s.indexOf('/// An option value as text:');
+    const to = s.indexOf('/// A mounted form, returned to JS hosts.');
+    if (from < 0 || to < 0) throw new Error('not applicable at this commit: mount.rs has changed');
+    fs.writeFileSync(mount, s.slice(0, from) + `#[derive(serde::Deserialize)]
+struct OptionValue(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
+impl OptionValue {
+    fn text(&self) -> Option<String> {
+        let v = &self.0;
+        if let Some(t) = v.as_string() {
+            return Some(t);
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(if b { "true" } else { "false" }.into());
+        }
+        v.dyn_ref::<js_sys::Number>().and_then(|n| n.to_string_with_radix(10).ok()).map(String::from)
+    }
+}
+
+fn bad_options(why: &str) -> JsError {
+    JsError::new(&["css-snapshot-form: bad options: ", why].concat())
+}
+
+fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    let map: std::collections::BTreeMap<String, OptionValue> =
+        serde_wasm_bindgen::from_value(options).map_err(|e| bad_options(&e.to_string()))?;
+    map.into_iter()
+        .map(|(k, v)| match v.text() {
+            Some(text) => Ok((k, text)),
+            None => Err(bad_options(&[&k, ": expected text, a flag or a number"].concat())),
+        })
+        .collect()
+}
+
+` + s.slice(to));
+    replaceOnce(path.join(dir, 'Cargo.toml'), 'serde = { version = "1", default-features = false }\n',
+      'serde = { version = "1", default-features = false, features = ["derive"] }\n');
+  },
+  /**
+   * Host events' detail objects by JSON.parse of the tree's own JSON text instead of
+   * serde-wasm-bindgen's serializer; serde and serde-wasm-bindgen then leave the wasm dependencies.
+   */
+  'json-detail': (dir) => {
+    const host = path.join(dir, 'src/app/host.rs');
+    const s = fs.readFileSync(host, 'utf8');
+    const from = s.indexOf('/// A `detail` value as serde-wasm-bindgen');
+    const to = s.indexOf('fn dispatch(');
+    if (from < 0 || to < 0) throw new Error('not applicable at this commit: host.rs has changed');
+    fs.writeFileSync(host, s.slice(0, from) + `fn to_js(detail: &Json) -> JsValue {
+    js_sys::JSON::parse(&detail.to_json()).unwrap_or(JsValue::NULL)
+}
+
+` + s.slice(to));
+    const cargoToml = path.join(dir, 'Cargo.toml');
+    const c = fs.readFileSync(cargoToml, 'utf8');
+    const deps = /^# Host events' `detail`.*\nserde = .*\nserde-wasm-bindgen = .*\n/m;
+    if (!deps.test(c)) throw new Error('not applicable at this commit: Cargo.toml has changed');
+    // Kept when the mount options still use the crate (with swb-options).
+    if (!fs.readFileSync(path.join(dir, 'src/app/mount.rs'), 'utf8').includes('serde_wasm_bindgen')) {
+      fs.writeFileSync(cargoToml, c.replace(deps, ''));
+    }
+  },
+  /** The mount options sorted after they are read (a slice sort) instead of kept in order. */
+  'sorted-options': (dir) => {
+    const mount = path.join(dir, 'src/app/mount.rs');
+    replaceOnce(mount, 'let at = pairs.partition_point(|(k, _): &(String, String)| *k < key);\n        pairs.insert(at, (key, text));\n    }\n',
+      'pairs.push((key, text));\n    }\n    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));\n');
+  },
+  /** The Rust panic hook set in every build, immediate-abort ones too (where it never runs). */
+  'panic-hook': (dir) => {
+    const mount = path.join(dir, 'src/app/mount.rs');
+    const s = fs.readFileSync(mount, 'utf8');
+    if (!s.includes('#[cfg(not(panic = "immediate-abort"))]')) throw new Error('not applicable at this commit');
+    fs.writeFileSync(mount, s.replaceAll('#[cfg(not(panic = "immediate-abort"))]\n', ''));
+  },
+  /** The standard library's dlmalloc, as before talc (app/mod.rs's global allocator removed). */
+  dlmalloc: (dir) => {
+    const app = path.join(dir, 'src/app/mod.rs');
+    const s = fs.readFileSync(app, 'utf8');
+    const re = /\n(\/\/\/[^\n]*\n)*#\[global_allocator\]\nstatic ALLOCATOR[^\n]*\n/;
+    if (!re.test(s)) throw new Error('not applicable at this commit: app/mod.rs has changed');
+    fs.writeFileSync(app, s.replace(re, '\n'));
+    const cargoToml = path.join(dir, 'Cargo.toml');
+    const c = fs.readFileSync(cargoToml, 'utf8');
+    const dep = /^# The allocator .*\ntalc = .*\n/m;
+    if (!dep.test(c)) throw new Error('not applicable at this commit: Cargo.toml has changed');
+    fs.writeFileSync(cargoToml, c.replace(dep, ''));
+  },
+  /** lol_alloc's free-list allocator instead of dlmalloc (single-threaded wasm). */
+  'lol-alloc': (dir) => {
+    fs.appendFileSync(path.join(dir, 'src/lib.rs'), `
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+`);
+    const anchor = 'gloo-net = { version = "0.7.0", default-features = false, features = ["http"] }\n';
+    replaceOnce(path.join(dir, 'Cargo.toml'), anchor, `${anchor}lol_alloc = "0.4"\n`);
+  },
 };
 const EXPERIMENT_VARIANTS = [
   { name: 'x-no-serde', what: 'mount options via js_sys (no serde, serde-wasm-bindgen)', edit: { experiments: ['no-serde'] } },
@@ -191,6 +334,17 @@ const EXPERIMENT_VARIANTS = [
   { name: 'x-all', what: 'no-serde + tracing-off + ascii-lowercase', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'] } },
   { name: 'x-all-no-wasm-opt', what: 'the three above, and data-wasm-opt="0"', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'], wasmOpt: '0' } },
   { name: 'x-all-wasm-opt-s', what: 'the three above, and data-wasm-opt="s"', edit: { experiments: ['no-serde', 'tracing-off', 'ascii-lowercase'], wasmOpt: 's' } },
+  // Issue 13's second round (each undoes or adds one lever on top of the commit measured).
+  { name: 'x-swb-options', what: 'mount options by serde-wasm-bindgen::from_value (as before)', edit: { experiments: ['swb-options'] } },
+  { name: 'x-json-detail', what: 'event details by JSON.parse of our JSON text; no serde in the wasm', edit: { experiments: ['json-detail'] } },
+  { name: 'x-sorted-options', what: 'mount options sorted after reading (a slice sort)', edit: { experiments: ['sorted-options'] } },
+  { name: 'x-panic-hook', what: 'the Rust panic hook in immediate-abort builds too', edit: { experiments: ['panic-hook'] } },
+  {
+    name: 'x-round-1', what: 'the five above, the stable std features, plain -Oz: the page before these levers',
+    edit: { experiments: ['sorted-options', 'panic-hook', 'swb-options', 'json-detail', 'dlmalloc'], buildScript: ['export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size\n', ''], wasmOpt: 'z', wasmOptFlags: '' },
+  },
+  { name: 'x-dlmalloc', what: 'dlmalloc (the standard library default) as the allocator, not talc', edit: { experiments: ['dlmalloc'] } },
+  { name: 'x-lol-alloc', what: 'lol_alloc FreeListAllocator as the allocator, not talc', edit: { experiments: ['dlmalloc', 'lol-alloc'] } },
 ];
 
 // --- building ---------------------------------------------------------------------------------
@@ -218,12 +372,18 @@ function prepare(o, base, name, edit) {
   execFileSync('cp', ['-a', base, dir]);
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   for (const x of edit.experiments || []) EXPERIMENTS[x](dir);
+  if (edit.buildScript) replaceOnce(path.join(dir, 'scripts/build'), ...edit.buildScript);
   if (edit.cargo) {
     const f = path.join(dir, 'Cargo.toml');
     fs.writeFileSync(f, setProfile(fs.readFileSync(f, 'utf8'), edit.cargo));
   }
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   if (edit.wasmOpt !== undefined) html = setRustLink(html, 'data-wasm-opt', edit.wasmOpt);
+  if (edit.wasmOptFlags !== undefined) {
+    const params = (html.match(/data-wasm-opt-params="([^"]*)"/s) || [])[1] || '';
+    const enables = params.split(/\s+/).filter((p) => p.startsWith('--enable-'));
+    html = setRustLink(html, 'data-wasm-opt-params', [...enables, edit.wasmOptFlags].join(' ').trim());
+  }
   if (edit.wasmOptParamsAppend !== undefined) {
     const params = (html.match(/data-wasm-opt-params="([^"]*)"/s) || [])[1] || '';
     html = setRustLink(html, 'data-wasm-opt-params', `${params} ${edit.wasmOptParamsAppend}`.trim());

@@ -438,3 +438,103 @@ fn the_browsers_parser_keeps_what_the_reply_wrote() {
     assert_eq!(json::parse(&deep).unwrap_err().what, "nested too deeply");
     assert!(json::parse(&format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1))).is_ok());
 }
+
+fn set(o: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
+    js_sys::Reflect::set(o, &key.into(), value).unwrap();
+}
+
+/// `mount()`'s options: text, flags and numbers, from an object or a `Map`; `update` takes the
+/// same. Any other value is refused with a message that names the option, and nothing is mounted.
+#[wasm_bindgen_test]
+async fn mount_options_take_text_flags_and_numbers_and_refuse_the_rest() {
+    use wasm_bindgen::JsValue;
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let opts = js_sys::Object::new();
+    set(&opts, "projectId", &spec::EXAMPLE_PROJECT_ID.into());
+    set(&opts, "lockIds", &"yes".into());
+    set(&opts, "hideToken", &true.into());
+    set(&opts, "headingLevel", &JsValue::from(3));
+    let mut handle = mount(root.clone(), opts.into()).unwrap();
+    until("form rendered", || root.query_selector("button[type=submit]").unwrap().is_some()).await;
+    let has = |sel: &str| root.query_selector(sel).unwrap().is_some();
+    assert!(has("h3.csf-title") && !has("h2"), "headingLevel 3 (a number) gives an <h3>");
+    assert!(!has("[name=x_auth_token]"), "hideToken true leaves the token field out");
+    let project = input(&root, "project_id");
+    assert_eq!(project.value(), spec::EXAMPLE_PROJECT_ID);
+    assert!(project.read_only(), "lockIds \"yes\" locks the id the host gave");
+
+    let map = js_sys::Map::new();
+    map.set(&"headingLevel".into(), &JsValue::from(4));
+    map.set(&"hideToken".into(), &false.into());
+    handle.update(map.into()).unwrap();
+    until("the Map's options applied", || has("h4.csf-title") && has("[name=x_auth_token]")).await;
+
+    let message = |options: JsValue| -> Option<String> {
+        let el = document().create_element("div").unwrap();
+        let err = mount(el.clone(), options).err()?;
+        assert_eq!(el.child_element_count(), 0, "nothing is mounted");
+        Some(JsValue::from(err).unchecked_into::<js_sys::Error>().message().into())
+    };
+    let with = |key: &str, value: JsValue| {
+        let o = js_sys::Object::new();
+        set(&o, "apiBase", &"/x".into());
+        set(&o, key, &value);
+        JsValue::from(o)
+    };
+    let bad = "css-snapshot-form: bad options: ";
+    for (value, what) in [
+        (JsValue::UNDEFINED, "undefined"),
+        (JsValue::NULL, "null"),
+        (js_sys::Object::new().into(), "an object"),
+        (js_sys::Array::of1(&"/x".into()).into(), "an array"),
+    ] {
+        assert_eq!(
+            message(with("apiBase2", value)),
+            Some(format!("{bad}apiBase2: expected text, a flag or a number")),
+            "{what} as a value"
+        );
+    }
+    for (options, what) in [
+        (JsValue::from("apiBase=/x"), "text"),
+        (JsValue::from(5), "a number"),
+        (JsValue::TRUE, "a flag"),
+        (js_sys::Array::of1(&"apiBase".into()).into(), "an array"),
+    ] {
+        assert_eq!(
+            message(options),
+            Some(format!("{bad}expected an object of options")),
+            "{what} as options"
+        );
+    }
+    let odd_key = js_sys::Map::new();
+    odd_key.set(&JsValue::from(1), &"/x".into());
+    assert_eq!(message(odd_key.into()), Some(format!("{bad}an option name that is not text")));
+    assert_eq!(message(JsValue::UNDEFINED), None, "no options at all are the defaults");
+    assert!(handle.update(with("timeout", JsValue::NULL)).is_err(), "update refuses the same");
+}
+
+/// `snapshot-created` hands the host the reply's `backup` object as sent: numbers as numbers (as
+/// JS reads their text), nested arrays and objects, null, keys in the browser's order.
+#[wasm_bindgen_test]
+async fn the_created_event_carries_the_backup_as_sent() {
+    let root = mounted(true).await;
+    let keep = js_sys::Function::new_with_args("e", "window.__created = JSON.stringify(e.detail)");
+    root.add_event_listener_with_callback("snapshot-created", &keep).unwrap();
+    mock_fetch(
+        r#"return Promise.resolve(new Response(`{"backup": {"id": "9dc4", "name": "snapshot_001", "endTime": 0,
+            "startTime": 1533009767542, "size": 1.50, "10": -0, "huge": 1e400, "tags": [1E2, null, true, "x"],
+            "datastore": {"type": "elasticsearch", "version": null}}}`,
+            {status: 201, headers: {"Content-Type": "application/json"}}));"#,
+    );
+    type_into(&root, "name", "snapshot_001");
+    tick().await;
+    click_submit(&root);
+    let created =
+        || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__created".into()).unwrap().as_string();
+    until("snapshot-created", || created().is_some()).await;
+    assert_eq!(
+        created().unwrap(),
+        r#"{"10":0,"id":"9dc4","name":"snapshot_001","endTime":0,"startTime":1533009767542,"size":1.5,"huge":null,"tags":[100,null,true,"x"],"datastore":{"type":"elasticsearch","version":null}}"#
+    );
+}

@@ -7,8 +7,41 @@ use wasm_bindgen::JsCast;
 use crate::events::{self, HostEvent};
 use crate::json::Json;
 
+/// A `detail` value as serde-wasm-bindgen's serializer builds it into JS objects, arrays and
+/// values (`null` for null: the JSON-compatible serializer). A number is read from its text by JS
+/// (`parseFloat`, which reads JSON's number syntax as `JSON.parse` does), so no Rust float
+/// parsing or formatting is linked.
+struct Detail<'a>(&'a Json);
+
+impl serde::Serialize for Detail<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(n) => s.serialize_f64(js_sys::Number::parse_float(n)),
+            Json::String(t) => s.serialize_str(t),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Detail(item))?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, &Detail(v))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 fn to_js(detail: &Json) -> JsValue {
-    js_sys::JSON::parse(&detail.to_json()).unwrap_or(JsValue::NULL)
+    use serde::Serialize;
+    Detail(detail).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &JsValue) -> bool {

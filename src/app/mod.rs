@@ -27,6 +27,10 @@ use crate::state::{self, Action, FormState};
 use crate::text::Lang;
 use crate::view;
 
+/// talc in place of the standard library's dlmalloc: less code in the wasm (bench/README.md).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The reducer wrapper Yew needs; all logic is in [`FormState::apply`].
 #[derive(PartialEq)]
 struct Model(FormState);

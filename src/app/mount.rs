@@ -3,9 +3,7 @@
 //! own containers call `mount(element, options)` and get a handle with `update` and `destroy`.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AppHandle;
@@ -133,45 +131,51 @@ extern "C" {
     fn define_element(name: &str, base: &str, mount: &JsValue, attributes: js_sys::Array);
 }
 
-/// An option value as a JS host passed it. serde-wasm-bindgen reads the options object into a map
-/// and hands each value over as it is (`preserve`), to be read below without Rust's float
-/// formatting (an untagged enum with an `f64` buffered every value in serde's `Content` and wrote
-/// numbers with `f64::to_string`).
-#[derive(Deserialize)]
-struct OptionValue(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
-
-impl OptionValue {
-    /// Text as is, flags as `true`/`false`, numbers as JS writes them (`String(n)`: `2` is "2").
-    fn text(&self) -> Option<String> {
-        let v = &self.0;
-        if let Some(t) = v.as_string() {
-            return Some(t);
-        }
-        if let Some(b) = v.as_bool() {
-            return Some(if b { "true" } else { "false" }.into());
-        }
-        v.dyn_ref::<js_sys::Number>().and_then(|n| n.to_string_with_radix(10).ok()).map(String::from)
+/// An option value as text: text as is, flags as `true`/`false`, numbers as JS writes them
+/// (`String(n)`: `2` is "2"). Anything else (`undefined`, objects, …) is refused.
+fn option_text(v: &JsValue) -> Option<String> {
+    if let Some(t) = v.as_string() {
+        return Some(t);
     }
+    if let Some(b) = v.as_bool() {
+        return Some(if b { "true" } else { "false" }.into());
+    }
+    v.dyn_ref::<js_sys::Number>().and_then(|n| n.to_string_with_radix(10).ok()).map(String::from)
 }
 
 fn bad_options(why: &str) -> JsError {
     JsError::new(&["css-snapshot-form: bad options: ", why].concat())
 }
 
-/// Reads a JS options object (`{apiBase: "/x", hideToken: true, timeout: 2}`) as key/value pairs,
-/// in key order.
+/// Reads a JS options object (`{apiBase: "/x", hideToken: true, timeout: 2}`, or a `Map` with
+/// text keys) as key/value pairs, in key order. Read with `js_sys`, not serde-wasm-bindgen's
+/// deserializer: its type errors (serde's `Unexpected`) link Rust's float formatting.
 fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
     }
-    let map: BTreeMap<String, OptionValue> =
-        serde_wasm_bindgen::from_value(options).map_err(|e| bad_options(&e.to_string()))?;
-    map.into_iter()
-        .map(|(k, v)| match v.text() {
-            Some(text) => Ok((k, text)),
-            None => Err(bad_options(&[&k, ": expected text, a flag or a number"].concat())),
-        })
-        .collect()
+    let entries = if let Some(map) = options.dyn_ref::<js_sys::Map>() {
+        js_sys::Array::from(&map.entries())
+    } else if options.is_object() && !js_sys::Array::is_array(&options) {
+        js_sys::Object::entries(options.unchecked_ref())
+    } else {
+        return Err(bad_options("expected an object of options"));
+    };
+    let mut pairs = Vec::new();
+    for entry in entries.iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let Some(key) = entry.get(0).as_string() else {
+            return Err(bad_options("an option name that is not text"));
+        };
+        let Some(text) = option_text(&entry.get(1)) else {
+            return Err(bad_options(&[&key, ": expected text, a flag or a number"].concat()));
+        };
+        // In key order, so that spellings of one option apply in a fixed order. Kept sorted as
+        // they come (a handful of keys) rather than sorted after: a sort links ~3 KB of code.
+        let at = pairs.partition_point(|(k, _): &(String, String)| *k < key);
+        pairs.insert(at, (key, text));
+    }
+    Ok(pairs)
 }
 
 /// A mounted form, returned to JS hosts.
@@ -232,6 +236,8 @@ fn render(
     around: Around,
 ) -> FormHandle {
     let config = around.apply(config);
+    // The first date formatter of the page is slow to make: made while the browser is idle.
+    super::dates::prepare_when_idle(config.lang);
     let n = MOUNTED.with(|m| {
         m.set(m.get() + 1);
         m.get()
@@ -264,7 +270,10 @@ pub fn panic_notices() -> js_sys::Map {
 /// files are served from.
 #[wasm_bindgen]
 pub fn boot(base: &str) {
-    std::panic::set_hook(Box::new(show_panic));
+    // Through Yew, which would otherwise put its own hook over this one at the first render. With
+    // immediate-abort panics (the shipped build) no hook runs: boot.js shows the notices.
+    #[cfg(not(panic = "immediate-abort"))]
+    yew::set_custom_panic_hook(Box::new(show_panic));
     define_custom_element(base);
     let Some(window) = web_sys::window() else {
         return;
@@ -313,6 +322,7 @@ fn define_custom_element(base: &str) {
 /// nothing. The form's fields stay on screen with what was typed. Builds whose panics run this
 /// hook (not the shipped one, where a panic is a trap) show the notice here; boot.js shows the
 /// same notice after the trap that follows, once per form.
+#[cfg(not(panic = "immediate-abort"))]
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&format!("css-snapshot-form stopped: {info}").into());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

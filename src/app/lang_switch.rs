@@ -13,10 +13,14 @@ pub struct LangSwitchProps {
 
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    // The standalone page is the form: its document (and its panic notice) speak the form's language.
+    // The standalone page is the form: its document (its language, its title in the tab and the
+    // history) and its panic notice speak the form's language.
     use_effect_with(props.lang, |lang| {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("lang", lang.tag());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(lang.ui(Ui::PageTitle));
         }
         super::mount::note_page_lang(*lang);
     });

@@ -102,6 +102,7 @@ impl Words for En {
             Ui::Clear => "Clear the form",
             Ui::Panic => "The form stopped because of an internal error. What you typed is still shown: copy it, then reload the page.",
             Ui::Language => "Language",
+            Ui::PageTitle => "Create a CSS snapshot",
             Ui::PreviewTitle => "Request preview",
             Ui::PreviewLead => "The request as the form would send it, as commands you can run. It follows what you type. The token you typed is never written out: the commands read credentials from the environment.",
             Ui::PreviewHttp => "HTTP request",

@@ -399,6 +399,8 @@ keys! {
         Clear,
         /// The language switch's label.
         Language,
+        /// The standalone page's document title.
+        PageTitle,
         PreviewTitle,
         PreviewLead,
         PreviewHttp,

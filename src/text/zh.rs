@@ -103,6 +103,7 @@ impl Words for Zh {
             Ui::Clear => "清空表单",
             Ui::Panic => "表单因内部错误已停止运行。您输入的内容仍显示在页面上：请先复制保存，再重新加载页面。",
             Ui::Language => "语言",
+            Ui::PageTitle => "创建云搜索服务快照",
             Ui::PreviewTitle => "请求预览",
             Ui::PreviewLead => "表单将要发送的请求，以及可以直接运行的命令，随输入实时更新。您输入的令牌不会写出来：命令从环境变量读取凭证。",
             Ui::PreviewHttp => "HTTP 请求",

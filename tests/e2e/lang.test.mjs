@@ -47,6 +47,7 @@ test('?lang=zh-CN in an English browser: the page in Chinese, lang set on the fo
   withPage(en, 'query zh-CN', async (page) => {
     assert.equal(await title(page), '创建快照');
     assert.deepEqual(await langs(page), ['zh-CN', 'zh-CN']);
+    assert.equal(await page.title(), '创建云搜索服务快照');
     assert.equal((await page.locator('button[type=submit]').textContent()).trim(), '创建快照');
     assert.match(await page.locator('label[for$="-name"]').textContent(), /^快照名称（必填）$/);
     assert.match(await page.locator('.csf-target').textContent(), /^将发送：POST \/v1\.0\//);
@@ -93,11 +94,13 @@ test('the language switch changes every word and keeps what was typed', () =>
     assert.equal(await page.getByRole('group', { name: '语言' }).getByRole('button', { name: '中文' })
       .getAttribute('aria-pressed'), 'true');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.title(), '创建云搜索服务快照');
     assert.deepEqual(await panicNotices(page), ['表单因内部错误已停止运行。您输入的内容仍显示在页面上：请先复制保存，再重新加载页面。']);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.csf[lang="en"]').waitFor();
     assert.equal(await title(page), 'Create snapshot');
+    assert.equal(await page.title(), 'Create a CSS snapshot');
     assert.deepEqual(await formValues(page), { ...IDS, ...typed });
     assert.match((await panicNotices(page))[0], /^The form stopped because of an internal error\./);
   }, IDS));

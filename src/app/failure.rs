@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::FailureView;
 
-#[derive(Properties, PartialEq)]
 pub struct FailureProps {
     pub view: FailureView,
     pub lang: Lang,
@@ -13,12 +12,10 @@ pub struct FailureProps {
     pub level: u8,
     pub heading_id: AttrValue,
     /// What the page is doing or found out beyond the reply.
-    #[prop_or_default]
     pub children: Html,
 }
 
-#[component]
-pub fn FailureAlert(props: &FailureProps) -> Html {
+pub fn failure_alert(props: &FailureProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     html! {

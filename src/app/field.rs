@@ -6,7 +6,6 @@ use crate::rules::Severity;
 use crate::spec::Field;
 use crate::view::FieldView;
 
-#[derive(Properties, PartialEq)]
 pub struct FieldProps {
     pub view: FieldView,
     /// Prefix that makes element ids unique when several forms share a page.
@@ -16,7 +15,6 @@ pub struct FieldProps {
     pub on_edit: Callback<(Field, String)>,
     pub on_blur: Callback<Field>,
     /// Shown but not editable (ids locked by the host).
-    #[prop_or_default]
     pub readonly: bool,
 }
 
@@ -25,8 +23,7 @@ pub fn input_id(prefix: &str, field: Field) -> String {
     format!("{prefix}-{}", field.api_name())
 }
 
-#[component]
-pub fn FieldInput(props: &FieldProps) -> Html {
+pub fn field_input(props: &FieldProps) -> Html {
     let v = &props.view;
     let field = v.field;
     let id = input_id(&props.id_prefix, field);

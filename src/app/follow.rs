@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::FollowView;
 
-#[derive(Properties, PartialEq)]
 pub struct FollowProps {
     pub view: FollowView,
     pub lang: Lang,
@@ -13,8 +12,7 @@ pub struct FollowProps {
     pub on_check_again: Callback<()>,
 }
 
-#[component]
-pub fn FollowPanel(props: &FollowProps) -> Html {
+pub fn follow_panel(props: &FollowProps) -> Html {
     let v = &props.view;
     let stop = props.on_stop.reform(|_: MouseEvent| ());
     let again = props.on_check_again.reform(|_: MouseEvent| ());

@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use super::field::{self, FieldInput};
+use super::field;
 use crate::spec::Field;
 use crate::text::{Lang, Ui};
 use crate::view::FormView;
 
-#[derive(Properties, PartialEq)]
 pub struct FormProps {
     pub view: FormView,
     pub lang: Lang,
@@ -22,8 +21,7 @@ pub struct FormProps {
     pub on_clear: Callback<()>,
 }
 
-#[component]
-pub fn SnapshotForm(props: &FormProps) -> Html {
+pub fn snapshot_form(props: &FormProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     let onsubmit = props.on_submit.reform(|e: SubmitEvent| e.prevent_default());
@@ -48,11 +46,9 @@ pub fn SnapshotForm(props: &FormProps) -> Html {
             }
             { for v.groups.iter().map(|group| html! {
                 <div class="csf-group">
-                    { for group.iter().map(|f| html! {
-                        <FieldInput key={f.view.field.api_name()} readonly={f.readonly} view={f.view.clone()}
-                            id_prefix={props.id_prefix.clone()} required_word={ui(Ui::Required)}
-                            on_edit={props.on_edit.clone()} on_blur={props.on_blur.clone()} />
-                    }) }
+                    { for group.iter().map(|f| field::field_input(&field::FieldProps { readonly: f.readonly,
+                        view: f.view.clone(), id_prefix: props.id_prefix.clone(), required_word: ui(Ui::Required).into(),
+                        on_edit: props.on_edit.clone(), on_blur: props.on_blur.clone() })) }
                 </div>
             }) }
             <p class="csf-target"><span>{ ui(Ui::Target) }</span><code>{ &v.target }</code></p>

@@ -7,12 +7,23 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::api::Client;
-use super::{clock, field, host};
+use super::{clock, field, host, lang_switch};
 use crate::calls::{ApiCall, Call, CallId, Reply};
 use crate::draft;
 use crate::events::HostEvent;
 use crate::rules::SnapshotForm;
 use crate::state::{Action, Focus};
+use crate::text::Lang;
+
+/// On the standalone page (`page` is its language), the document follows the form's language.
+#[hook]
+pub fn use_page_lang(page: Option<Lang>) {
+    use_effect_with(page, |page| {
+        if let Some(lang) = page {
+            lang_switch::follow_page(*lang);
+        }
+    });
+}
 
 /// Keeps a draft of what was typed (never the token) for a reload or a crashed tab.
 #[hook]

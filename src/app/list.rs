@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::ListView;
 
-#[derive(Properties, PartialEq)]
 pub struct ListProps {
     pub view: ListView,
     pub lang: Lang,
@@ -13,8 +12,7 @@ pub struct ListProps {
     pub level: u8,
 }
 
-#[component]
-pub fn SnapshotList(props: &ListProps) -> Html {
+pub fn snapshot_list(props: &ListProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     html! {

@@ -1,5 +1,10 @@
 //! The page: thin Yew components over the pure state in [`crate::state`] and [`crate::view`].
-//! `App` only wires: the state, the hooks that do its browser work, and the components.
+//! `App` only wires: the state, the hooks that do its browser work, and the views.
+//!
+//! Only what keeps state of its own or skips work when its props are unchanged is a component
+//! (`App` and the previews). The rest are plain functions from a view model to `Html`: their props
+//! hold callbacks made anew at each render of `App`, so Yew could never skip them, and every
+//! component costs the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes).
 
 mod api;
 mod clock;
@@ -62,6 +67,7 @@ pub fn App(props: &AppProps) -> Html {
     // The language switch's choice (standalone page) over the configured language.
     let switched = use_state(|| None::<Lang>);
     let lang = switched.unwrap_or(config.lang);
+    hooks::use_page_lang(config.lang_switch.then_some(lang));
     let dates = dates::IntlDates;
     let draft_key = format!("{}{}", draft::KEY_PREFIX, props.id_prefix);
     let state = use_reducer(|| Model(state::initial(config, clock::session_get(&draft_key).as_deref())));
@@ -90,22 +96,23 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="csf" lang={lang.tag()} aria-busy={s.is_sending().to_string()} ref={root}>
             if config.lang_switch {
-                <lang_switch::LangSwitch {lang} on_change={Callback::from(move |l| switched.set(Some(l)))} />
+                { lang_switch::lang_switch(lang, &Callback::from(move |l| switched.set(Some(l)))) }
             }
-            <form::SnapshotForm view={view::form_view(s, config, lang)} {lang} {level} id_prefix={props.id_prefix.clone()}
-                on_edit={dispatch.reform(|(field, value)| Action::Edit(field, value))}
-                on_blur={dispatch.reform(Action::Blur)}
-                on_submit={dispatch.reform(|()| Action::Submit)}
-                on_load_list={dispatch.reform(|()| Action::LoadList)}
-                on_clear={dispatch.reform(move |()| Action::Clear(prefilled.clone()))} />
+            { form::snapshot_form(&form::FormProps { view: view::form_view(s, config, lang), lang, level,
+                id_prefix: props.id_prefix.clone(),
+                on_edit: dispatch.reform(|(field, value)| Action::Edit(field, value)),
+                on_blur: dispatch.reform(Action::Blur),
+                on_submit: dispatch.reform(|()| Action::Submit),
+                on_load_list: dispatch.reform(|()| Action::LoadList),
+                on_clear: dispatch.reform(move |()| Action::Clear(prefilled.clone())) }) }
             <preview::Previews form={s.form().clone()} api_base={config.api_base.clone()} hide_token={config.hide_token} {lang} />
-            <outcome::OutcomePanel view={view::outcome_view(s, lang, &dates)} {lang} level={level + 1}
-                heading_id={hooks::outcome_id(&props.id_prefix)}
-                on_stop={dispatch.reform(|()| Action::StopFollowing)}
-                on_check_again={dispatch.reform(|()| Action::CheckAgain(clock::now_ms()))}
-                on_another={dispatch.reform(|()| Action::CreateAnother(clock::now_ms()))} />
-            if let Some(list) = view::shown_list(s, lang, &dates) {
-                <list::SnapshotList view={list} {lang} level={level + 1} />
+            { outcome::outcome_panel(&outcome::OutcomeProps { view: view::outcome_view(s, lang, &dates), lang,
+                level: level + 1, heading_id: hooks::outcome_id(&props.id_prefix),
+                on_stop: dispatch.reform(|()| Action::StopFollowing),
+                on_check_again: dispatch.reform(|()| Action::CheckAgain(clock::now_ms())),
+                on_another: dispatch.reform(|()| Action::CreateAnother(clock::now_ms())) }) }
+            if let Some(view) = view::shown_list(s, lang, &dates) {
+                { list::snapshot_list(&list::ListProps { view, lang, level: level + 1 }) }
             }
         </div>
     }

@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{failure::FailureAlert, follow::FollowPanel, result};
+use super::{failure, follow, result};
 use crate::text::{After, Lang};
 use crate::view::OutcomeView;
 
-#[derive(Properties, PartialEq)]
 pub struct OutcomeProps {
     pub view: OutcomeView,
     pub lang: Lang,
@@ -20,8 +19,7 @@ pub struct OutcomeProps {
     pub on_another: Callback<()>,
 }
 
-#[component]
-pub fn OutcomePanel(props: &OutcomeProps) -> Html {
+pub fn outcome_panel(props: &OutcomeProps) -> Html {
     let (lang, level) = (props.lang, props.level);
     let inner = match &props.view {
         OutcomeView::None => html! {},
@@ -36,19 +34,20 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
                         }) }
                     </dl>
                     if let Some(f) = follow {
-                        <FollowPanel view={f.clone()} {lang} on_stop={props.on_stop.clone()}
-                            on_check_again={props.on_check_again.clone()} />
+                        { follow::follow_panel(&follow::FollowProps { view: f.clone(), lang,
+                            on_stop: props.on_stop.clone(), on_check_again: props.on_check_again.clone() }) }
                     }
                     <p class="csf-actions">
                         <button type="button" class="csf-secondary csf-another"
                             onclick={props.on_another.reform(|_: MouseEvent| ())}>{ summary.another }</button>
                     </p>
                 </section>
-                <result::Created view={created.clone()} {lang} level={level} />
+                { result::created(&result::CreatedProps { view: created.clone(), lang, level }) }
             </>
         },
         OutcomeView::Failed { failure, checking, verdict, taken_by } => html! {
-            <FailureAlert view={failure.clone()} {lang} {level} heading_id={props.heading_id.clone()}>
+            { failure::failure_alert(&failure::FailureProps { view: failure.clone(), lang, level,
+                heading_id: props.heading_id.clone(), children: html! { <>
                 if let Some(c) = checking {
                     <p class="csf-checking" role="status"><span class="csf-spinner" aria-hidden="true"></span>{ c }</p>
                 }
@@ -59,7 +58,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
                         { result::table(rows, lang, "backup") }
                     </section>
                 }
-            </FailureAlert>
+            </> } }) }
         },
     };
     html! { <div class="csf-outcome">{ inner }</div> }

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::{CreatedView, RowView};
 
-#[derive(Properties, PartialEq)]
 pub struct CreatedProps {
     pub view: CreatedView,
     pub lang: Lang,
@@ -13,8 +12,7 @@ pub struct CreatedProps {
     pub level: u8,
 }
 
-#[component]
-pub fn Created(props: &CreatedProps) -> Html {
+pub fn created(props: &CreatedProps) -> Html {
     let v = &props.view;
     html! {
         <section class="csf-result" aria-label={v.title}>

@@ -315,6 +315,8 @@ fn option_pairs(options: JsValue) -> Result<Vec<(String, String)>, JsError> {
     if (!dep.test(c)) throw new Error('not applicable at this commit: Cargo.toml has changed');
     fs.writeFileSync(cargoToml, c.replace(dep, ''));
   },
+  /** The release build's JS glue, snippets and style sheets as written: no scripts/minify.mjs in the hook. */
+  'no-minify': (dir) => replaceOnce(path.join(dir, 'Trunk.toml'), 'node scripts/minify.mjs && ', ''),
   /** lol_alloc's free-list allocator instead of dlmalloc (single-threaded wasm). */
   'lol-alloc': (dir) => {
     fs.appendFileSync(path.join(dir, 'src/lib.rs'), `
@@ -344,6 +346,7 @@ const EXPERIMENT_VARIANTS = [
     edit: { experiments: ['sorted-options', 'panic-hook', 'swb-options', 'json-detail', 'dlmalloc'], buildScript: ['export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size\n', ''], wasmOpt: 'z', wasmOptFlags: '' },
   },
   { name: 'x-dlmalloc', what: 'dlmalloc (the standard library default) as the allocator, not talc', edit: { experiments: ['dlmalloc'] } },
+  { name: 'x-no-minify', what: 'JS glue, snippets and CSS not minified (scripts/minify.mjs left out)', edit: { experiments: ['no-minify'] } },
   { name: 'x-lol-alloc', what: 'lol_alloc FreeListAllocator as the allocator, not talc', edit: { experiments: ['dlmalloc', 'lol-alloc'] } },
 ];
 

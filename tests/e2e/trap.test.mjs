@@ -14,9 +14,10 @@ import { ROOT, fill, formValues, useHarness } from './harness.mjs';
 
 const h = useHarness(test);
 const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');
-/** The module's allocator export, as the glue passes it to its string helper (its name varies). */
+/** The module's allocator export, as the glue passes it to its string helper (its name varies;
+ * the release glue is minified, so the helper's and the module's names are not kept). */
 const MALLOC = fs.readFileSync(path.join(DIST, 'css-snapshot-form.js'), 'utf8')
-  .match(/passStringToWasm0\([^,]+, wasm\.(\w+),/)[1];
+  .match(/\(\w+, ?\w+\.(__wbindgen_\w+), ?\w+\.__wbindgen_\w+\)/)[1];
 const NOTICE = /^The form stopped because of an internal error\. What you typed is still shown/;
 
 /** Before any page script: keeps the module's exports and arms a trap for the next value read. */

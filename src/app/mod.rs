@@ -1,10 +1,12 @@
 //! The page: thin Yew components over the pure state in [`crate::state`] and [`crate::view`].
 //! `App` only wires: the state, the hooks that do its browser work, and the views.
 //!
-//! Only what keeps state of its own or skips work when its props are unchanged is a component
-//! (`App` and the previews). The rest are plain functions from a view model to `Html`: their props
-//! hold callbacks made anew at each render of `App`, so Yew could never skip them, and every
-//! component costs the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes).
+//! Only what keeps state of its own or skips real work when its props are unchanged is a
+//! component (`App` and the previews). The rest are plain functions from a view model to `Html`:
+//! most of their props held callbacks made anew at each render of `App`, so Yew could not skip
+//! them, and the others' view models are built at every render of `App` anyway; every component
+//! costs the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes and the
+//! timings with the tables shown).
 
 mod api;
 mod clock;

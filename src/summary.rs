@@ -134,6 +134,26 @@ mod tests {
     }
 
     #[test]
+    fn the_checking_line_names_the_snapshot_and_counts_the_checks() {
+        let mut l = Lookup::start(crate::state::Why::Ambiguous, "snap_1", "p", "c-1", 0);
+        assert_eq!(
+            checking_line(&l, Lang::En),
+            "Checking the cluster's snapshots for snap_1 to find out whether it was created (check 1 of 5)…"
+        );
+        l.done = 2;
+        assert!(
+            checking_line(&l, Lang::Zh).contains("（第 3 次，共 5 次）"),
+            "{}",
+            checking_line(&l, Lang::Zh)
+        );
+        let taken = Lookup::start(crate::state::Why::NameTaken, "snap_1", "p", "c-1", 0);
+        assert_eq!(
+            checking_line(&taken, Lang::En),
+            "Looking up the snapshot called snap_1 in the cluster's list…"
+        );
+    }
+
+    #[test]
     fn the_summary_names_the_snapshot_its_id_indices_and_cluster() {
         let b = backup(r#"{"id":"s-9","name":"snap_1","indices":"a,b","clusterName":"es-demo"}"#);
         let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En, &UTC);

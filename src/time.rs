@@ -149,6 +149,36 @@ mod tests {
     }
 
     #[test]
+    fn century_years_and_their_leap_days() {
+        // Around each century's end of February (1900 and 2100 have no 29th, 1600, 2000 and 2400
+        // do) and its first and last days; the expected dates are Python's datetime's.
+        for (ms, date) in [
+            (-11_670_998_401_000, "1600-02-28T23:59:59"),
+            (-11_670_912_001_000, "1600-02-29T23:59:59"),
+            (-11_670_825_601_000, "1600-03-01T23:59:59"),
+            (-11_644_473_601_000, "1600-12-31T23:59:59"),
+            (-8_515_238_401_000, "1700-02-28T23:59:59"),
+            (-8_515_152_001_000, "1700-03-01T23:59:59"),
+            (-5_359_478_401_000, "1800-03-01T23:59:59"),
+            (-2_203_891_201_000, "1900-02-28T23:59:59"),
+            (-2_203_804_801_000, "1900-03-01T23:59:59"),
+            (-2_208_988_800_000, "1900-01-01T00:00:00"),
+            (951_868_799_000, "2000-02-29T23:59:59"),
+            (951_955_199_000, "2000-03-01T23:59:59"),
+            (978_307_199_000, "2000-12-31T23:59:59"),
+            (4_107_542_399_000, "2100-02-28T23:59:59"),
+            (4_107_628_799_000, "2100-03-01T23:59:59"),
+            (4_133_980_799_000, "2100-12-31T23:59:59"),
+            (13_574_649_599_000, "2400-02-29T23:59:59"),
+            (13_574_735_999_000, "2400-03-01T23:59:59"),
+            (13_569_465_600_000, "2400-01-01T00:00:00"),
+        ] {
+            assert_eq!(Utc::from_epoch_millis(ms).service_format(), date, "{ms}");
+            assert_eq!(Utc::from_epoch_millis(ms).epoch_millis(), ms, "{date}");
+        }
+    }
+
+    #[test]
     fn epoch_leap_days_and_negative_times() {
         assert_eq!(Utc::from_epoch_millis(0).service_format(), "1970-01-01T00:00:00");
         assert_eq!(Utc::from_epoch_millis(951_782_400_000).service_format(), "2000-02-29T00:00:00");
@@ -165,6 +195,24 @@ mod tests {
         assert!(parse_service_datetime("2018-13-31T04:02:47").is_none());
         assert!(parse_service_datetime("yesterday").is_none());
         assert!(parse_service_datetime("2018-07-3１T04:02:47").is_none());
+        // A space for the T, and a leap second, are read; every other separator and range is checked.
+        assert!(parse_service_datetime("2018-07-31 04:02:47").is_some());
+        assert!(parse_service_datetime("2018-07-31T23:59:60").is_some());
+        for bad in [
+            "2018/07-31T04:02:47",
+            "2018-07/31T04:02:47",
+            "2018-07-31X04:02:47",
+            "2018-07-31T04-02:47",
+            "2018-07-31T04:02-47",
+            "2018-07-31T24:00:00",
+            "2018-07-31T23:60:00",
+            "2018-07-31T23:59:61",
+            "2018-00-31T04:02:47",
+            "2018-07-32T04:02:47",
+            "2018-07-31T04:02:4",
+        ] {
+            assert!(parse_service_datetime(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -243,12 +243,24 @@ mod tests {
         let f = form();
         let text = build(PreviewKind::Curl, &input(&f));
         let expected = format!(
-            "{}curl -X POST '{URL}' \\\n  -H 'Content-Type: application/json' \\\n  -H \"X-Auth-Token: $CSS_TOKEN\" \\\n  --data-raw '{}'\n",
-            comment(Lang::En.ui(Ui::CurlTokenNote)),
+            "# {}\ncurl -X POST '{URL}' \\\n  -H 'Content-Type: application/json' \\\n  -H \"X-Auth-Token: $CSS_TOKEN\" \\\n  --data-raw '{}'\n",
+            Lang::En.ui(Ui::CurlTokenNote),
             r#"{"name":"snapshot_001","description":"Nightly backup","indices":"myindex1,myindex2"}"#
         );
         assert_eq!(text, expected);
         assert!(Lang::En.ui(Ui::CurlTokenNote).contains(TOKEN_ENV));
+    }
+
+    #[test]
+    fn notes_are_shell_comments_line_by_line() {
+        assert_eq!(comment("first\nsecond"), "# first\n# second\n");
+        let f = form();
+        for kind in [PreviewKind::Python, PreviewKind::Terraform] {
+            let text = build(kind, &input(&f));
+            let note =
+                if kind == PreviewKind::Python { Ui::PythonRegionNote } else { Ui::TerraformRegionNote };
+            assert!(text.contains(&format!("# {}\n", Lang::En.ui(note))), "{kind:?}: {text}");
+        }
     }
 
     #[test]

@@ -74,18 +74,44 @@ fn indices_summary_reads_the_value() {
 
 #[test]
 fn language_tags() {
-    for tag in ["zh", "zh-CN", "zh-Hans", "zh-SG", "zh_cn", "ZH-Hans-HK", " zh-hans-cn "] {
+    // With extensions and private use after the region: their subtags are neither a script nor a
+    // region (`x-priv` is four letters, `nu` two).
+    for tag in [
+        "zh",
+        "zh-CN",
+        "zh-Hans",
+        "zh-SG",
+        "zh_cn",
+        "ZH-Hans-HK",
+        " zh-hans-cn ",
+        "zh-cmn-Hans-CN",
+        "zh-CN-x-priv",
+        "zh-CN-u-ca-chinese",
+    ] {
         assert_eq!(Lang::from_tag(tag), Some(Lang::Zh), "{tag}");
     }
     for tag in ["en", "en-GB", "EN-us", "en_US"] {
         assert_eq!(Lang::from_tag(tag), Some(Lang::En), "{tag}");
     }
-    for tag in ["zh-TW", "zh-HK", "zh-Hant", "zh-Hant-CN", "xx", "fr-FR", "", "-"] {
+    for tag in [
+        "zh-TW",
+        "zh-HK",
+        "zh-Hant",
+        "zh-Hant-CN",
+        "zh-TW-u-nu-hanidec",
+        "zh-Hant-TW-x-priv",
+        "xx",
+        "fr-FR",
+        "",
+        "-",
+    ] {
         assert_eq!(Lang::from_tag(tag), None, "{tag}: not a language of the page");
     }
     for lang in Lang::ALL {
         assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
     }
+    // The language switch names each language in itself.
+    assert_eq!(Lang::ALL.map(Lang::name), ["English", "中文"]);
 }
 
 #[test]
@@ -519,6 +545,40 @@ fn follow_words_are_whole_sentences_per_status() {
     );
     assert_eq!(Lang::Zh.not_created_title(&f), "503 Service Unavailable：快照未创建");
     assert_eq!(Lang::En.not_created_title(&f), "503 Service Unavailable: the snapshot was not created");
+}
+
+#[test]
+fn a_refusal_says_the_snapshot_was_not_created() {
+    // Unlike a 503, a 400 or a 403 is the service refusing: nothing was made.
+    // Status names as Table 6 of the spec writes them.
+    for (status, name) in [(400, "BadRequest"), (403, "Forbidden")] {
+        let f = Failure::Http {
+            status,
+            service: None,
+            request_id: None,
+            raw: None,
+            raw_cut: false,
+            retry_after_secs: None,
+        };
+        assert_eq!(Lang::En.failure_title(&f), format!("{status} {name}: the snapshot was not created"));
+    }
+}
+
+#[test]
+fn short_replies_count_the_fields_that_came_back() {
+    let total = spec::BACKUP_FIELDS.len();
+    assert_eq!(Lang::En.missing_fields(0), None, "a full reply needs no remark");
+    let text = Lang::En.missing_fields(total - 2).unwrap();
+    assert!(text.starts_with(&format!("The service returned 2 of the {total} fields")), "{text}");
+}
+
+#[test]
+fn not_created_says_how_long_the_page_looked() {
+    let secs = Why::Ambiguous.schedule().last().unwrap() / 1000;
+    assert_eq!(secs, 20);
+    let text =
+        Lang::En.failed_verdict(&Verdict::NotCreated { checks: 5 }, "snap_1", &crate::time::UTC).unwrap();
+    assert!(text.contains("(5 checks over about 20 seconds)"), "{text}");
 }
 
 #[test]

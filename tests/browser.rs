@@ -212,6 +212,8 @@ async fn a_refused_request_is_announced_with_its_status() {
     until("alert", || root.query_selector("[role=alert]").unwrap().is_some()).await;
     let alert = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
     assert!(alert.contains("409") && alert.contains("CSS.0043") && alert.contains("rid-1"), "{alert}");
+    // The service's code, then its message (its own "CSS.0043 : " prefix left out), a space apart.
+    assert!(alert.contains("CSS.0043 exists"), "{alert}");
     assert_eq!(input(&root, "description").value(), "nightly");
 }
 

@@ -50,6 +50,22 @@ pub struct BackupView {
     pub source: Json,
 }
 
+impl BackupView {
+    /// The row of the Table 4 field `name`, if the service sent it.
+    pub fn row(&self, name: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.name == name)
+    }
+
+    /// When the snapshot was made, as shown and as an instant (epoch ms): its `startTime`, else
+    /// its `created` (UTC), whichever the reply has as a readable date.
+    pub fn made(&self) -> Option<(&Shown, i64)> {
+        ["startTime", "created"].into_iter().find_map(|name| match &self.row(name)?.value {
+            shown @ Shown::DateTime { at, .. } => Some((shown, *at)),
+            _ => None,
+        })
+    }
+}
+
 /// Why a success reply could not be read (put in words by [`crate::text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {

@@ -23,9 +23,7 @@ pub struct SummaryView {
 
 /// The value a person reads for `name` in `b`, if the service sent it.
 fn value(b: &BackupView, name: &str, lang: Lang, dates: &dyn Dates) -> Option<String> {
-    b.rows
-        .iter()
-        .find(|r| r.name == name)
+    b.row(name)
         .filter(|r| !matches!(r.value, Shown::NotSet))
         .map(|r| lang.shown(&r.value, dates).0)
         .filter(|v| !v.is_empty())
@@ -44,7 +42,7 @@ pub fn summary_view(
         .or_else(|| request.indices.clone())
         .unwrap_or_else(|| lang.after(After::AllIndices).to_string());
     let cluster = match value(b, "clusterName", lang, dates) {
-        Some(n) => format!("{n} ({})", request.cluster_id),
+        Some(n) => n + &lang.aside(&request.cluster_id),
         None => request.cluster_id.clone(),
     };
     let mut facts = Vec::with_capacity(3);
@@ -169,6 +167,10 @@ mod tests {
         assert_eq!(v.facts[1..], [("Indices", "logs-*".to_string()), ("Cluster", "c-1".into())]);
         let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.facts[1].1, "all indices");
+        // The cluster's id beside its name in the language's own brackets.
+        let b = backup(r#"{"id":"s-9","name":"snap_1","clusterName":"es-demo"}"#);
+        let v = summary_view(&b, &request(None), &Verdict::Replied, Lang::Zh, &UTC);
+        assert_eq!(v.facts[2].1, "es-demo（c-1）");
         let v =
             summary_view(&backup(r#"{"name":"snap_1"}"#), &request(None), &Verdict::Replied, Lang::En, &UTC);
         assert_eq!(v.facts.len(), 2, "no id, no id line");

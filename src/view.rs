@@ -337,7 +337,7 @@ fn tone(status: &ReportedStatus) -> Tone {
 /// A snapshot's `totalShards`/`failedShards` in words, when the service reported them.
 fn shards(b: &BackupView, lang: Lang) -> Option<String> {
     let text = |name: &str| {
-        b.rows.iter().find(|r| r.name == name).and_then(|r| match &r.value {
+        b.row(name).and_then(|r| match &r.value {
             Shown::Text(t) => Some(t.clone()),
             _ => None,
         })
@@ -405,9 +405,8 @@ pub struct ListView {
 
 /// Builds the list panel; `new_id` marks the snapshot created last; times are shown by `dates`.
 fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
-    let cell = |b: &BackupView, name: &str| {
-        b.rows.iter().find(|r| r.name == name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default()
-    };
+    let cell =
+        |b: &BackupView, name: &str| b.row(name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default();
     let rows = list.items.as_ref().map(|items| {
         items
             .iter()

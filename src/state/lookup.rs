@@ -4,8 +4,7 @@
 
 use crate::calls::{ApiCall, Call, CallId, Purpose};
 use crate::outcome::{Failure, ListResult};
-use crate::reply::{BackupView, Shown};
-use crate::time;
+use crate::reply::BackupView;
 
 /// Why the name is looked up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,19 +156,6 @@ impl Lookup {
     }
 }
 
-/// When a listed snapshot was made (epoch ms): its `startTime`, else its `created` (UTC).
-fn made_at(b: &BackupView) -> Option<i64> {
-    let raw = |name: &str| {
-        b.rows.iter().find(|r| r.name == name).and_then(|r| match &r.value {
-            Shown::DateTime { raw, .. } => Some(raw.clone()),
-            _ => None,
-        })
-    };
-    raw("startTime")
-        .and_then(|ms| ms.trim().parse().ok())
-        .or_else(|| raw("created").and_then(|c| time::parse_service_datetime(&c)).map(|t| t.epoch_millis()))
-}
-
 /// How far the service's clock and the browser's may differ, for [`made_since`].
 const CLOCK_MARGIN_MS: u64 = 500;
 
@@ -178,7 +164,7 @@ const CLOCK_MARGIN_MS: u64 = 500;
 /// request itself made it: a browser may resend a POST on its own when a connection drops before
 /// any reply, and the reply the page sees is then the 409 to that resend.
 pub fn made_since(b: &BackupView, sent: u64) -> bool {
-    made_at(b).is_some_and(|made| made >= (sent as i64).saturating_sub(CLOCK_MARGIN_MS as i64))
+    b.made().is_some_and(|(_, made)| made >= (sent as i64).saturating_sub(CLOCK_MARGIN_MS as i64))
 }
 
 #[cfg(test)]
@@ -319,7 +305,7 @@ mod tests {
     fn the_time_a_snapshot_was_made_comes_from_start_time_or_created() {
         let made = |json: &str| {
             let items = interpret_list(200, &format!(r#"{{"backups":[{json}]}}"#), None).unwrap();
-            made_at(&items[0])
+            items[0].made().map(|(_, at)| at)
         };
         assert_eq!(
             made(r#"{"startTime":1533009767542,"created":"2000-01-01T00:00:00"}"#),

@@ -317,8 +317,7 @@ impl Lang {
             }
             Verdict::Unknown(f) => Some(w.cannot_tell(&self.failure_short(f))),
             Verdict::TakenBy(b) => {
-                let made = b.rows.iter().find(|r| r.name == "created" || r.name == "startTime");
-                let when = made.map(|r| self.shown(&r.value, dates).0);
+                let when = b.made().map(|(shown, _)| self.shown(shown, dates).0);
                 Some(w.taken_by(name, when.as_deref()))
             }
             Verdict::Replied | Verdict::FoundAfter(_) | Verdict::MadeByThisPage { .. } => None,

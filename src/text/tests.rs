@@ -565,6 +565,17 @@ fn a_refusal_says_the_snapshot_was_not_created() {
 }
 
 #[test]
+fn taken_by_says_the_time_the_lookup_judged_by() {
+    // startTime first, as `made_since` reads it, when the two disagree.
+    let older = crate::reply::parse_created(
+        r#"{"backup":{"name":"snap_1","startTime":1533009767542,"created":"2000-01-01T00:00:00"}}"#,
+    )
+    .unwrap();
+    let text = Lang::En.failed_verdict(&Verdict::TakenBy(older.into()), "snap_1", &crate::time::UTC).unwrap();
+    assert!(text.contains("2018-07-31 04:02:47 UTC") && !text.contains("2000"), "{text}");
+}
+
+#[test]
 fn short_replies_count_the_fields_that_came_back() {
     let total = spec::BACKUP_FIELDS.len();
     assert_eq!(Lang::En.missing_fields(0), None, "a full reply needs no remark");

@@ -19,6 +19,9 @@ pub struct SummaryView {
     /// Label and value: the id, the indices, the cluster.
     pub facts: Vec<(&'static str, String)>,
     pub another: &'static str,
+    /// Known from the page's own lookup after a failure, not from a reply: said aloud by the
+    /// outcome's status region, since the focus may have been left elsewhere meanwhile.
+    pub late: bool,
 }
 
 /// The value a person reads for `name` in `b`, if the service sent it.
@@ -54,6 +57,7 @@ pub fn summary_view(
         note: lang.made_note(verdict),
         facts,
         another: lang.after(After::CreateAnother),
+        late: !matches!(verdict, Verdict::Replied),
     }
 }
 
@@ -186,6 +190,10 @@ mod tests {
         assert!(summary_view(&b, &request(None), &earlier, Lang::En, &UTC).note.contains("earlier attempt"));
         let resent = Verdict::MadeByThisPage { earlier_attempt: false };
         assert!(summary_view(&b, &request(None), &resent, Lang::En, &UTC).note.contains("a second time"));
+        // Only what a lookup found is said aloud by the status region; a reply moves the focus.
+        for (verdict, late) in [(Verdict::Replied, false), (lost, true), (earlier, true), (resent, true)] {
+            assert_eq!(summary_view(&b, &request(None), &verdict, Lang::En, &UTC).late, late, "{verdict:?}");
+        }
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub fn failure_alert(props: &FailureProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     html! {
-        <div class="csf-failure" role="alert">
+        // Not atomic: when the lookup's line inside changes, only that line is said again, not
+        // the whole alert (its own status region makes it polite).
+        <div class="csf-failure" role="alert" aria-atomic="false">
             { super::heading(props.level, "csf-failure-title", Some(&props.heading_id), html! { { &v.title } }) }
             { props.children.clone() }
             if let Some(m) = v.meaning { <p>{ m }</p> }

@@ -61,5 +61,16 @@ pub fn outcome_panel(props: &OutcomeProps) -> Html {
             </> } }) }
         },
     };
-    html! { <div class="csf-outcome">{ inner }</div> }
+    // Always there, so that a screen reader hears what is put in it: a success the page's lookup
+    // found, which may come while the focus is elsewhere (a reply's success takes the focus).
+    let said = match &props.view {
+        OutcomeView::Created { summary, .. } if summary.late => summary.title.as_str(),
+        _ => "",
+    };
+    html! {
+        <div class="csf-outcome">
+            { inner }
+            <p class="csf-announce" role="status">{ said }</p>
+        </div>
+    }
 }

@@ -208,6 +208,9 @@ function madeAnyway(kind) {
       assert.match(note, /^The reply was lost \(.+\), but the snapshot exists: the page found it in the cluster's list\.$/);
       assert.match(note, REASON[kind]);
       await assertSummaryFocused(page, typed.name);
+      // Said aloud by the outcome's status region, which was there before the success came.
+      const said = page.locator('.csf-outcome > .csf-announce[role="status"]');
+      assert.equal((await said.textContent()).trim(), `Snapshot created: ${typed.name}`);
 
       // The snapshot shown is the one the emulator made: its id, the list's row as the tables.
       const [made1] = (await snapshots()).filter((b) => b.name === typed.name);
@@ -355,6 +358,8 @@ describe('after the click', { concurrency: CONCURRENCY }, () => {
       await page.keyboard.type(' and more');
       await alert.locator('.csf-verdict').waitFor({ timeout: CHECKS_MS });
       assert.equal((await focused(page))?.name, 'description', 'the verdict did not take the focus away');
+      // The alert is not atomic: the verdict added to it is said, not the whole alert again.
+      assert.equal(await alert.getAttribute('aria-atomic'), 'false');
       await page.keyboard.type('!');
       assert.equal(await field(page, 'description').inputValue(), `${typed.description} and more!`);
     }));
@@ -420,6 +425,8 @@ describe('after the click', { concurrency: CONCURRENCY }, () => {
       assert.deepEqual(Object.keys(f), ['ID', 'Indices', 'Cluster']);
       assert.equal(f.Indices, typed.indices);
       assert.equal(f.Cluster, `es-demo (${CLUSTER_ID})`);
+      // A reply's success is said by the focused summary alone, not a second time by the region.
+      assert.equal((await page.locator('.csf-outcome > .csf-announce').textContent()).trim(), '');
       // The details follow under the summary.
       const details = page.locator('.csf-result');
       assert.equal(await details.getByRole('heading', { name: 'Snapshot details' }).count(), 1);

@@ -344,14 +344,8 @@ async fn reset(State(emulator): State<Shared>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response {
-    let mut response = (status, text).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
 /// Anything unrouted: the gateway's 404 under `/v1.0`, else a static file when `--serve-dir` is set.
-async fn fallback(State(emulator): State<Shared>, method: Method, request: Request) -> Response {
+async fn fallback(State(emulator): State<Shared>, request: Request) -> Response {
     let path = request.uri().path().to_string();
     if is_api_path(&path) {
         return refuse(Refusal::NoSuchApi, &ids::request_id());
@@ -362,9 +356,7 @@ async fn fallback(State(emulator): State<Shared>, method: Method, request: Reque
     if path.starts_with("/_emulator/") {
         return static_files::not_found();
     }
-    if method != Method::GET && method != Method::HEAD {
-        return plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
-    }
+    // tower-http's ServeDir answers other methods with 405 and its Allow header.
     static_files::serve(&root, request).await
 }
 

@@ -211,6 +211,7 @@ fn the_api_and_the_test_hooks_are_not_files() {
     let site = Site::new();
     std::fs::create_dir_all(site.root.join("_emulator")).unwrap();
     std::fs::write(site.root.join("_emulator/requests"), "a file").unwrap();
+    std::fs::write(site.root.join("_emulator/other.txt"), "a file").unwrap();
     let addr = site.serve();
     assert_eq!(post_json(addr, &create_path(PROJECT, CLUSTER), r#"{"name":"abcd"}"#).status, 201);
     let requests = get(addr, "GET", "/_emulator/requests", Some("br, gzip"));
@@ -218,6 +219,8 @@ fn the_api_and_the_test_hooks_are_not_files() {
     assert_eq!(requests.header("content-type"), Some("application/json"));
     assert_eq!(requests.header("content-encoding"), None);
     assert!(String::from_utf8_lossy(&requests.body).starts_with('['));
+    // Nothing under /_emulator/ is a file, even where the folder has one.
+    assert_eq!(get(addr, "GET", "/_emulator/other.txt", None).status, 404);
     // Under /v1.0 the gateway answers, files or not.
     let api = get(addr, "GET", "/v1.0/index.html", Some("br"));
     assert_eq!(api.status, 404);
@@ -226,5 +229,7 @@ fn the_api_and_the_test_hooks_are_not_files() {
         "{}",
         String::from_utf8_lossy(&api.body)
     );
-    assert_eq!(get(addr, "POST", "/index.html", None).status, 405);
+    let post = get(addr, "POST", "/index.html", None);
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("allow").map(str::to_ascii_uppercase).as_deref(), Some("GET,HEAD"));
 }

@@ -465,8 +465,8 @@ impl Words for Zh {
             After::ErrorsLead => "请先更正以下字段，然后才能创建快照：",
             After::TakenByTitle => "使用此名称的快照",
             After::AcceptedNote => "服务已接受请求。新快照的初始状态为 BUILDING（创建中）。",
-            After::MadeEarlierNote => "服务返回名称已存在（409）：使用该名称的正是此快照。你之前的那次请求已经创建了它，只是响应丢失了。",
-            After::MadeByResendNote => "服务返回名称已存在（409），但此快照是在你的请求发出后才创建的：连接断开后，浏览器自行重发了请求，第一次请求已经创建了快照。",
+            After::MadeEarlierNote => "服务返回名称已存在（409）：使用该名称的正是此快照。您之前的那次请求已经创建了它，只是响应丢失了。",
+            After::MadeByResendNote => "服务返回名称已存在（409），但此快照是在您的请求发出后才创建的：连接断开后，浏览器自行重发了请求，第一次请求已经创建了快照。",
         }
     }
 

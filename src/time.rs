@@ -142,8 +142,18 @@ mod tests {
 
     #[test]
     fn epoch_millis_is_the_inverse() {
-        for ms in [0, 1_533_009_767_542, 951_782_400_000, -1, -86_400_001, 4_102_444_800_000, 68_169_600_000]
-        {
+        // From year 1 to 9999.
+        for ms in [
+            0,
+            1_533_009_767_542,
+            951_782_400_000,
+            -1,
+            -86_400_001,
+            4_102_444_800_000,
+            68_169_600_000,
+            -62_135_596_800_000,
+            253_402_300_799_999,
+        ] {
             assert_eq!(Utc::from_epoch_millis(ms).epoch_millis(), ms, "{ms}");
         }
     }
@@ -212,13 +222,6 @@ mod tests {
             "2018-07-31T04:02:4",
         ] {
             assert!(parse_service_datetime(bad).is_none(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn epoch_millis_inverts_the_calendar() {
-        for ms in [0, -1, 951_782_400_000, 1_533_009_767_542, -62_135_596_800_000, 253_402_300_799_999] {
-            assert_eq!(Utc::from_epoch_millis(ms).epoch_millis(), ms, "{ms}");
         }
     }
 

@@ -33,7 +33,7 @@ pub fn snapshot_form(props: &FormProps) -> Html {
             <p class="csf-intro">{ ui(Ui::Intro) }</p>
             if let Some(errors) = &v.errors {
                 // GOV.UK's error summary: announced, focused after the refused submit, one link per field.
-                <div class="csf-error-summary" role="alert" tabindex="-1" id={format!("{}-errors", props.id_prefix)}>
+                <div class="csf-error-summary" role="alert" tabindex="-1" id={super::hooks::errors_id(&props.id_prefix)}>
                     { super::heading(props.level + 1, "csf-error-summary-title", None, html! { { errors.title } }) }
                     <p>{ errors.lead }</p>
                     <ul>

@@ -115,6 +115,11 @@ pub fn outcome_id(prefix: &str) -> AttrValue {
     format!("{prefix}-outcome").into()
 }
 
+/// The id of the error summary in the form with `prefix`.
+pub fn errors_id(prefix: &str) -> String {
+    format!("{prefix}-errors")
+}
+
 /// Moves the keyboard focus once per request of the state, after the render that shows the target,
 /// and scrolls an outcome or the error summary to the top of the screen. A late outcome takes the
 /// focus only if the person has not moved it away from where the page put it meanwhile (typing
@@ -127,7 +132,7 @@ pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue
         let Some((_, target)) = request else { return };
         let id = match target {
             Focus::Outcome | Focus::LateOutcome => outcome_id(&prefix).to_string(),
-            Focus::Errors => format!("{prefix}-errors"),
+            Focus::Errors => errors_id(&prefix),
             Focus::Field(f) => field::input_id(&prefix, f),
         };
         if target == Focus::LateOutcome && !focus_left_alone(placed.borrow().as_ref()) {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{failure, follow, result};
+use crate::spec;
 use crate::text::{After, Lang};
 use crate::view::OutcomeView;
 
@@ -55,7 +56,7 @@ pub fn outcome_panel(props: &OutcomeProps) -> Html {
                 if let Some(rows) = taken_by {
                     <section class="csf-taken-by" aria-label={lang.after(After::TakenByTitle)}>
                         <p class="csf-taken-by-title">{ lang.after(After::TakenByTitle) }</p>
-                        { result::table(rows, lang, "backup") }
+                        { result::table(rows, lang, spec::REPLY_BACKUP_KEY) }
                     </section>
                 }
             </> } }) }

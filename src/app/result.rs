@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::spec;
 use crate::text::{Lang, Ui};
 use crate::view::{CreatedView, RowView};
 
@@ -19,7 +20,7 @@ pub fn created(props: &CreatedProps) -> Html {
             { super::heading(props.level, "csf-result-title", None, html! { { v.title } }) }
             <p>{ v.lead }</p>
             if let Some(note) = &v.note { <p class="csf-note">{ note }</p> }
-            { table(&v.rows, props.lang, "backup") }
+            { table(&v.rows, props.lang, spec::REPLY_BACKUP_KEY) }
         </section>
     }
 }

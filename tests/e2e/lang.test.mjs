@@ -290,6 +290,9 @@ test('a portal <div lang="zh-CN"> around the element, its shadow roots and mount
     await page.locator('#zh-asks-en').evaluate((el) => el.setAttribute('lang', 'zh'));
     await page.locator('#zh-asks-en').locator('.csf[lang="zh-CN"]').waitFor();
     await formField(page, 'zh-asks-en', 'name').fill('Bad');
+    // Back to English first, so that the fall-back below is a change the page has to make.
+    await page.locator('#zh-asks-en').evaluate((el) => el.setAttribute('lang', 'en'));
+    await page.locator('#zh-asks-en').locator('.csf[lang="en"]').waitFor();
     await page.locator('#zh-asks-en').evaluate((el) => el.removeAttribute('lang'));
     await page.locator('#zh-asks-en').locator('.csf[lang="zh-CN"]').waitFor();
     assert.equal(await formField(page, 'zh-asks-en', 'name').inputValue(), 'Bad');

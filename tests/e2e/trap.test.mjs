@@ -80,7 +80,7 @@ test('a trap while typing shows the panic notice once, and every typed value sta
     const after = await formValues(page);
     assert.deepEqual(after, { project_id: 'p0123', cluster_id: 'c0123', ...typed, name: 'trap_checkx' });
 
-    // The module is dead: more typing traps again, and still one notice.
+    // The module is dead: more typing (with the trap armed again) adds no second notice.
     await page.evaluate(() => { window.__trapNext = true; });
     await page.locator('[name=description]').press('y');
     await page.locator('[name=name]').press('z');

@@ -156,7 +156,10 @@ impl Lookup {
     }
 }
 
-/// How far the service's clock and the browser's may differ, for [`made_since`].
+/// How far the service's clock and the browser's may differ, for [`made_since`]. A judgement, not a
+/// measurement: wider, and a snapshot someone made just before this attempt reads as this page's;
+/// narrower, and a browser clock running ahead makes this page's own resend read as taken. (The
+/// 409's `Date` header, the service's clock, would remove the guess; not done yet.)
 const CLOCK_MARGIN_MS: u64 = 500;
 
 /// Whether `b` was made after `sent` (epoch ms, the browser's clock), give or take

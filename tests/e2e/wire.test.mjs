@@ -133,6 +133,10 @@ test('the wasm is preloaded with its integrity, fetched once, and compiled as it
     // Time for a preload left unused to be reported (Chromium warns a few seconds after load).
     await page.waitForTimeout(3500);
     assert.deepEqual(requests.filter((p) => p === `/${WASM}`), [`/${WASM}`], 'one request for the wasm');
+    // The snippets are bundled into the glue (scripts/minify.mjs): besides the document, five
+    // files, within the six connections a browser opens to one server, so none waits its turn.
+    assert.deepEqual([...new Set(requests)].filter((p) => !p.startsWith('/v1.0/')).sort(),
+      ['/', '/boot.js', '/css-snapshot-form.js', `/${WASM}`, '/form.css', '/page.css']);
     const timing = await page.evaluate((name) => performance.getEntriesByType('resource')
       .filter((e) => e.name.endsWith(name)).map((e) => e.initiatorType), WASM);
     assert.deepEqual(timing, ['link'], 'the one download is the preload, which boot.js then used');

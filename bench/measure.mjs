@@ -5,6 +5,8 @@
 //   node bench/measure.mjs --app URL --yardstick URL [--runs 7] [--keys 300] [--submits 100]
 //                          [--dist dist] [--yardstick-dir bench/yardstick] [--enforce-size]
 //   node bench/measure.mjs --sizes-only [--dist DIR]      # sizes of a build, no browser
+//   node bench/measure.mjs --load-only --app URL --yardstick URL [--runs N] [--dist DIR]
+//                          # only the load figures (bench/floor/run: a page with no keystroke or submit work)
 //
 // Exit status: 1 only with --enforce-size when a size budget is over (or when measuring fails).
 import { execFileSync } from 'node:child_process';
@@ -63,7 +65,7 @@ function parseArgs(argv) {
     app: null, yardstick: null, runs: 7, keys: 300, submits: 100,
     dist: path.join(ROOT, 'bench/out/dist'), yardstickDir: path.join(ROOT, 'bench/yardstick'),
     budgets: path.join(ROOT, 'bench/budgets.json'), out: path.join(ROOT, 'bench/out/results.json'),
-    enforceSize: false, sizesOnly: false, quiet: false,
+    enforceSize: false, sizesOnly: false, loadOnly: false, quiet: false,
   };
   const names = {
     '--app': 'app', '--yardstick': 'yardstick', '--runs': 'runs', '--keys': 'keys',
@@ -74,6 +76,7 @@ function parseArgs(argv) {
     let [a, inline] = argv[i].split(/=(.*)/s, 2);
     if (a === '--enforce-size') o.enforceSize = true;
     else if (a === '--sizes-only') o.sizesOnly = true;
+    else if (a === '--load-only') o.loadOnly = true;
     else if (a === '--help' || a === '-h') {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 10).join('\n'));
       process.exit(0);
@@ -94,6 +97,8 @@ function parseArgs(argv) {
 // Sizes: every file of a folder, raw, gzip -9 and brotli (quality 11)
 
 const KINDS = { html: 'html', htm: 'html', js: 'js', mjs: 'js', wasm: 'wasm', css: 'css' };
+/** The page's module: a folder without it is not a built page. */
+const PAGE_WASM = 'css-snapshot-form_bg.wasm';
 
 function listFiles(dir, base = dir) {
   const out = [];
@@ -114,7 +119,7 @@ function listFiles(dir, base = dir) {
  * fetched to show the form when known (from a browser run), else the top-level html, js, wasm and
  * css files and wasm-bindgen's snippets/ (other subfolders, like a demo portal, are not the form).
  */
-export function sizesOf(dir, counted = null) {
+export function sizesOf(dir, counted = null, pageWasm = true) {
   const files = listFiles(dir).map((file) => {
     const buf = fs.readFileSync(path.join(dir, file));
     const ext = path.extname(file).slice(1).toLowerCase();
@@ -137,6 +142,10 @@ export function sizesOf(dir, counted = null) {
   });
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files.filter((f) => f.counted)) for (const k of Object.keys(total)) total[k] += f[k];
+  // An empty or half-built folder would pass every budget.
+  if (pageWasm && !files.some((f) => f.file === PAGE_WASM && f.counted)) {
+    throw new Error(`${dir}: no ${PAGE_WASM} among the files counted: not a built page (scripts/build)`);
+  }
   return { dir, countedBy: counted ? 'fetched by the page' : 'top-level html/js/wasm/css + snippets/', files, total };
 }
 
@@ -348,6 +357,7 @@ async function measureOnce(chromium, target, o) {
       return { jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory: wasm, domNodes };
     };
     const memLoad = await memory();
+    if (o.loadOnly) return { ok: true, errors, load, requested, memory: { afterLoad: memLoad } };
 
     const keys = await page.evaluate(keystrokeBench, { n: o.keys, valid: VALID_NAME, invalid: INVALID_NAME, timeoutMs: 2000 });
 
@@ -518,7 +528,7 @@ function transferCheck(target, dir, runs) {
 async function main() {
   const o = parseArgs(process.argv);
   const budgets = JSON.parse(fs.readFileSync(o.budgets, 'utf8'));
-  const sizes = { app: sizesOf(o.dist), yardstick: sizesOf(o.yardstickDir) };
+  const sizes = { app: sizesOf(o.dist, null, !o.loadOnly), yardstick: sizesOf(o.yardstickDir, null, false) };
 
   if (o.sizesOnly) {
     console.log(sizeTable('Built page', sizes.app));
@@ -528,8 +538,8 @@ async function main() {
       over ||= v > limit;
       console.log(`${kind === 'gzip' ? '\n' : ''}size budget: ${fmtInt(v)} B ${kind} vs ${fmtInt(limit)} B: ${v > limit ? 'OVER' : 'PASS'}`);
     }
-    const wasm = sizes.app.files.find((f) => f.kind === 'wasm');
-    if (wasm) console.log(`the wasm alone: ${fmtInt(wasm.raw)} B raw, ${fmtInt(wasm.gzip)} B gzip, ${fmtInt(wasm.brotli)} B brotli`);
+    const wasm = sizes.app.files.find((f) => f.file === PAGE_WASM);
+    console.log(`the wasm alone: ${fmtInt(wasm.raw)} B raw, ${fmtInt(wasm.gzip)} B gzip, ${fmtInt(wasm.brotli)} B brotli`);
     process.exitCode = over && o.enforceSize ? 1 : 0;
     return;
   }
@@ -572,19 +582,20 @@ async function main() {
         r = { ok: false, error: String(e && e.stack || e) };
       }
       runs[key].push(r);
-      const note = r.ok
+      const note = r.ok && o.loadOnly ? `usable ${fmtMs(r.load.ready)} ms` : r.ok
         ? `usable ${fmtMs(r.load.ready)} ms, key p95 ${fmtMs(r.keys.p95)} ms, submit ${fmtMs(r.submit.first)} ms${r.errors.length ? `, ${r.errors.length} page error(s)` : ''}`
         : `FAILED: ${r.error.split('\n')[0]}`;
       console.error(`[bench] run ${i + 1}/${o.runs} ${targets[key].label}: ${note} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
   }
   const failed = [...runs.app, ...runs.yardstick].filter((r) => !r.ok);
+  if (o.loadOnly) return printLoadOnly(o, targets, runs, sizes, failed);
   const summary = { app: summarise(runs.app), yardstick: summarise(runs.yardstick) };
   const transfer = { app: transferCheck(targets.app, o.dist, runs.app), yardstick: transferCheck(targets.yardstick, o.yardstickDir, runs.yardstick) };
   // Count exactly what the page fetched (the transfer list), with the sizes of the files on disk.
   for (const [key, dir] of [['app', o.dist], ['yardstick', o.yardstickDir]]) {
     const t = transfer[key];
-    if (t) sizes[key] = sizesOf(dir, new Set(t.fetched.filter((f) => f.inDir).map((f) => f.file)));
+    if (t) sizes[key] = sizesOf(dir, new Set(t.fetched.filter((f) => f.inDir).map((f) => f.file)), key === 'app');
   }
 
   const budgetLines = checkBudgets(budgets, sizes.app, summary.app, summary.yardstick);
@@ -677,6 +688,33 @@ async function main() {
   }
   if (failed.length === runs.app.length + runs.yardstick.length) {
     console.error('[bench] every run failed');
+    process.exitCode = 1;
+  }
+}
+
+/** `--load-only`: the load figures of both pages, and the sizes the first page fetched. */
+function printLoadOnly(o, targets, runs, sizes, failed) {
+  const t = transferCheck(targets.app, o.dist, runs.app);
+  if (t) sizes.app = sizesOf(o.dist, new Set(t.fetched.filter((f) => f.inDir).map((f) => f.file)), false);
+  const ok = (key) => runs[key].filter((r) => r.ok);
+  const fig = (key, fn) => spread(ok(key).map(fn));
+  const L = [sizeTable(`Page at ${o.app}`, sizes.app), ''];
+  L.push(`${o.runs} cold runs per page; median [min–max], ms; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const rows = [
+    ['form usable (navigation → name + button)', (r) => r.load.ready],
+    ["  after the HTML's first byte", (r) => (r.load.responseStart ? r.load.ready - r.load.responseStart : null)],
+    ['  wasm instantiated', (r) => r.load.started],
+    ['  DOMContentLoaded', (r) => r.load.domContentLoaded],
+  ];
+  for (const [label, fn] of rows) {
+    const a = fig('app', fn);
+    const y = fig('yardstick', fn);
+    const ratio = a.median !== null && y.median ? ` ${(a.median / y.median).toFixed(2)}×` : '';
+    L.push(`  ${pad(label, 46)}${pad(spr(a), 28)}${pad(spr(y), 28)}${ratio}`);
+  }
+  console.log(L.join('\n'));
+  if (failed.length) {
+    for (const f of failed) console.error(`[bench] failed run: ${f.error.split('\n')[0]}`);
     process.exitCode = 1;
   }
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::clock::Timeout;
-use crate::preview::{self, PreviewInput, PreviewView};
+use crate::preview::{self, PreviewInput, PreviewKind, PreviewView, PreviewsView};
 use crate::rules::SnapshotForm;
 use crate::text::Lang;
 
@@ -23,6 +23,10 @@ pub struct PreviewsProps {
 
 #[component]
 pub fn Previews(props: &PreviewsProps) -> Html {
+    // The last copy (which block, what happened), for a moment: one state for the four blocks, so
+    // that they are plain functions, not components (bench/README.md).
+    let done = use_state(|| None::<(PreviewKind, CopyResult)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
     let api_base = absolute_base(&props.api_base);
     let input = PreviewInput {
         form: &props.form,
@@ -30,14 +34,16 @@ pub fn Previews(props: &PreviewsProps) -> Html {
         hide_token: props.hide_token,
         lang: props.lang,
     };
-    let v = preview::view(&input);
+    let mut v = preview::view(&input);
+    let items = std::mem::take(&mut v.items);
     html! {
         <details class="csf-previews">
             <summary>{ v.title }</summary>
             <p class="csf-help">{ v.lead }</p>
-            { for v.items.into_iter().map(|item| {
-                let key = item.name;
-                html! { <PreviewBlock {key} {item} copy={v.copy} copied={v.copied} selected={v.selected} /> }
+            { for items.into_iter().map(|item| {
+                let result = (*done).filter(|(kind, _)| *kind == item.kind).map(|(_, r)| r);
+                let onclick = copy_on_click(item.kind, item.text.clone(), done.clone(), timer.clone());
+                preview_block(item, result, &v, onclick)
             }) }
         </details>
     }
@@ -51,59 +57,67 @@ enum CopyResult {
     Selected,
 }
 
-#[derive(Properties, PartialEq)]
-struct BlockProps {
+fn preview_block(
     item: PreviewView,
-    copy: &'static str,
-    copied: &'static str,
-    selected: &'static str,
-}
-
-#[component]
-fn PreviewBlock(props: &BlockProps) -> Html {
-    let item = &props.item;
-    let pre = use_node_ref();
-    let done = use_state(|| None::<CopyResult>);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let onclick = {
-        let (pre, done, timer, text) = (pre.clone(), done.clone(), timer.clone(), item.text.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (pre, done, timer, text) = (pre.clone(), done.clone(), timer.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match write_clipboard(&text).await {
-                    true => CopyResult::Copied,
-                    false => {
-                        select_text(&pre);
-                        CopyResult::Selected
-                    }
-                };
-                done.set(Some(result));
-                show_for_a_moment(&timer, done);
-            });
-        })
-    };
-    let (status, state) = match *done {
-        Some(CopyResult::Copied) => (props.copied, "copied"),
-        Some(CopyResult::Selected) => (props.selected, "selected"),
+    done: Option<CopyResult>,
+    v: &PreviewsView,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let (status, state) = match done {
+        Some(CopyResult::Copied) => (v.copied, "copied"),
+        Some(CopyResult::Selected) => (v.selected, "selected"),
         None => ("", "idle"),
     };
     html! {
-        <section class="csf-preview" data-preview-block={item.name} aria-label={item.label}>
+        <section key={item.name} class="csf-preview" data-preview-block={item.name} aria-label={item.label}>
             <p class="csf-preview-head">
                 <span class="csf-preview-label">{ item.label }</span>
                 if let Some(mark) = &item.mark { <span class="csf-preview-mark">{ mark }</span> }
                 <button type="button" class="csf-secondary csf-copy" data-copy={item.name} {onclick}>
-                    { if *done == Some(CopyResult::Copied) { props.copied } else { props.copy } }
+                    { if done == Some(CopyResult::Copied) { v.copied } else { v.copy } }
                 </button>
                 <span class="csf-copy-status" data-state={state} role="status" aria-live="polite">{ status }</span>
             </p>
-            <pre ref={pre} data-preview={item.name} tabindex="0"><code>{ &item.text }</code></pre>
+            <pre data-preview={item.name} tabindex="0"><code>{ item.text }</code></pre>
         </section>
     }
 }
 
+/// Copies `text`; where the clipboard refuses, selects the block's `<pre>` (found from the
+/// button) for the user to copy by hand. Either way says so for a moment.
+fn copy_on_click(
+    kind: PreviewKind,
+    text: String,
+    done: UseStateHandle<Option<(PreviewKind, CopyResult)>>,
+    timer: Rc<RefCell<Option<Timeout>>>,
+) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let pre = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|button| button.closest(".csf-preview").ok().flatten())
+            .and_then(|block| block.query_selector("pre").ok().flatten());
+        let (text, done, timer) = (text.clone(), done.clone(), timer.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match write_clipboard(&text).await {
+                true => CopyResult::Copied,
+                false => {
+                    if let Some(pre) = &pre {
+                        select_text(pre);
+                    }
+                    CopyResult::Selected
+                }
+            };
+            done.set(Some((kind, result)));
+            show_for_a_moment(&timer, done);
+        });
+    })
+}
+
 /// Clears the copy message after a moment; a new click restarts the moment.
-fn show_for_a_moment(timer: &Rc<RefCell<Option<Timeout>>>, done: UseStateHandle<Option<CopyResult>>) {
+fn show_for_a_moment(
+    timer: &Rc<RefCell<Option<Timeout>>>,
+    done: UseStateHandle<Option<(PreviewKind, CopyResult)>>,
+) {
     *timer.borrow_mut() = Timeout::new(2_000, move || done.set(None));
 }
 
@@ -119,15 +133,13 @@ async fn write_clipboard(text: &str) -> bool {
 }
 
 /// Selects the preview's text, so that the user can copy it by hand.
-fn select_text(pre: &NodeRef) {
-    let (Some(node), Some(selection)) =
-        (pre.get(), web_sys::window().and_then(|w| w.get_selection().ok().flatten()))
-    else {
+fn select_text(pre: &web_sys::Element) {
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
         return;
     };
     let _ = selection.remove_all_ranges();
-    let _ = selection.select_all_children(&node);
-    if let Some(el) = node.dyn_ref::<web_sys::HtmlElement>() {
+    let _ = selection.select_all_children(pre);
+    if let Some(el) = pre.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
 }

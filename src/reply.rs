@@ -51,17 +51,19 @@ pub struct BackupView {
 }
 
 impl BackupView {
-    /// The row of the Table 4 field `name`, if the service sent it.
-    pub fn row(&self, name: &str) -> Option<&Row> {
-        self.rows.iter().find(|r| r.name == name)
+    /// The row of the Table 4 field that means `meaning`, if the service sent it.
+    pub fn row(&self, meaning: spec::Meaning) -> Option<&Row> {
+        self.rows.iter().find(|r| r.meaning == Some(meaning))
     }
 
     /// When the snapshot was made, as shown and as an instant (epoch ms): its `startTime`, else
     /// its `created` (UTC), whichever the reply has as a readable date.
     pub fn made(&self) -> Option<(&Shown, i64)> {
-        ["startTime", "created"].into_iter().find_map(|name| match &self.row(name)?.value {
-            shown @ Shown::DateTime { at, .. } => Some((shown, *at)),
-            _ => None,
+        [spec::Meaning::StartTime, spec::Meaning::Created].into_iter().find_map(|m| {
+            match &self.row(m)?.value {
+                shown @ Shown::DateTime { at, .. } => Some((shown, *at)),
+                _ => None,
+            }
         })
     }
 }

@@ -5,7 +5,7 @@
 use crate::reply::{BackupView, Shown};
 use crate::request::CreateSnapshot;
 use crate::rules::Severity;
-use crate::spec::Field;
+use crate::spec::{Field, Meaning};
 use crate::state::{FormState, Lookup, Verdict};
 use crate::text::{After, Lang};
 use crate::time::Dates;
@@ -24,9 +24,9 @@ pub struct SummaryView {
     pub late: bool,
 }
 
-/// The value a person reads for `name` in `b`, if the service sent it.
-fn value(b: &BackupView, name: &str, lang: Lang, dates: &dyn Dates) -> Option<String> {
-    b.row(name)
+/// The value a person reads for the field meaning `meaning` in `b`, if the service sent it.
+fn value(b: &BackupView, meaning: Meaning, lang: Lang, dates: &dyn Dates) -> Option<String> {
+    b.row(meaning)
         .filter(|r| !matches!(r.value, Shown::NotSet))
         .map(|r| lang.shown(&r.value, dates).0)
         .filter(|v| !v.is_empty())
@@ -41,10 +41,10 @@ pub fn summary_view(
     dates: &dyn Dates,
 ) -> SummaryView {
     let name = b.name.as_deref().unwrap_or(&request.name);
-    let indices = value(b, "indices", lang, dates)
+    let indices = value(b, Meaning::Indices, lang, dates)
         .or_else(|| request.indices.clone())
         .unwrap_or_else(|| lang.after(After::AllIndices).to_string());
-    let cluster = match value(b, "clusterName", lang, dates) {
+    let cluster = match value(b, Meaning::ClusterName, lang, dates) {
         Some(n) => n + &lang.aside(&request.cluster_id),
         None => request.cluster_id.clone(),
     };

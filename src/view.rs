@@ -9,7 +9,7 @@ use crate::reply::{BackupView, Row, Shown};
 use crate::request;
 use crate::rules::SnapshotForm;
 use crate::rules::{self, Severity};
-use crate::spec::{self, Field, ServiceCode};
+use crate::spec::{self, Field, Meaning, ServiceCode};
 use crate::state::{ClusterList, FormState, Stage, Verdict};
 use crate::summary::{self, ErrorSummaryView, SummaryView};
 use crate::text::{After, Lang, Ui};
@@ -336,13 +336,13 @@ fn tone(status: &ReportedStatus) -> Tone {
 
 /// A snapshot's `totalShards`/`failedShards` in words, when the service reported them.
 fn shards(b: &BackupView, lang: Lang) -> Option<String> {
-    let text = |name: &str| {
-        b.row(name).and_then(|r| match &r.value {
+    let text = |meaning| {
+        b.row(meaning).and_then(|r| match &r.value {
             Shown::Text(t) => Some(t.clone()),
             _ => None,
         })
     };
-    text("totalShards").map(|total| lang.shards(&total, text("failedShards").as_deref()))
+    text(Meaning::TotalShards).map(|total| lang.shards(&total, text(Meaning::FailedShards).as_deref()))
 }
 
 /// What the follow panel shows.
@@ -406,7 +406,7 @@ pub struct ListView {
 /// Builds the list panel; `new_id` marks the snapshot created last; times are shown by `dates`.
 fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn Dates) -> ListView {
     let cell =
-        |b: &BackupView, name: &str| b.row(name).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default();
+        |b: &BackupView, meaning| b.row(meaning).map(|r| lang.shown(&r.value, dates).0).unwrap_or_default();
     let rows = list.items.as_ref().map(|items| {
         items
             .iter()
@@ -416,8 +416,8 @@ fn list_view(list: &ClusterList, new_id: Option<&str>, lang: Lang, dates: &dyn D
                     name: b.name.clone().unwrap_or_default(),
                     status: lang.status(&status).0,
                     tone: tone(&status),
-                    created: cell(b, "created"),
-                    indices: cell(b, "indices"),
+                    created: cell(b, Meaning::Created),
+                    indices: cell(b, Meaning::Indices),
                     shards: shards(b, lang).unwrap_or_default(),
                     highlighted: new_id.is_some() && b.id.as_deref() == new_id,
                 }

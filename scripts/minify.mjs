@@ -1,6 +1,7 @@
 // Trunk post-build step, run first (before scripts/sri.mjs and scripts/compress.mjs, which hash
 // and compress the final files): bundles the wasm-bindgen snippets into the JS glue and minifies
-// it and the style sheets of a release build with esbuild (pinned in package.json), and renews
+// it and the style sheets of a release build with esbuild (pinned in package.json), shortens the
+// names the glue and the wasm call each other by (binaryen, pinned in package.json), and renews
 // the `integrity` Trunk wrote on the style sheets' links in index.html. One glue file instead of
 // the glue and its snippets: the page then fetches five files besides index.html, within the six
 // connections a browser opens to one HTTP/1.1 server, so none waits for another (bench/README.md).
@@ -12,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { buildSync, transformSync } from 'esbuild';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -39,6 +42,53 @@ const [bundle] = buildSync({
 writeFileSync(glue, bundle.contents);
 after += bundle.contents.length;
 rmSync(snippets, { recursive: true, force: true });
+
+// Short names between the glue and the wasm. wasm-bindgen names each import after the JS it
+// calls plus a 16-digit hash (`__wbg_createElement_de4a31ed2fb252be`, ~190 of them) and writes
+// every name twice, in the wasm's import section and as a key in the glue, where compression can
+// do little with the hashes. binaryen's `--minify-imports-and-exports-and-modules` renames the
+// imports, their module and the exports to one or two letters and prints the mapping (JSON); the
+// glue is rewritten with it: each import key (found exactly once, or the build fails) and each
+// `.export` read off the instance. The names are the glue's and the wasm's business alone:
+// boot.js, portals and the tests use the glue's own exports (`boot`, `mount`, …), which keep their names.
+const wasmFile = join(dir, 'css-snapshot-form_bg.wasm');
+const rustLink = readFileSync(join(dir, 'index.html'), 'utf8').match(/<link\b[^>]*\brel="rust"[^>]*>/s);
+if (!rustLink) throw new Error('minify.mjs: index.html has no rel="rust" link to read the wasm features from');
+const wasmOptArgs = (rustLink[0].match(/data-wasm-opt-params="([^"]*)"/) || [, ''])[1].split(/\s+/)
+  // The features the module was built with; --debuginfo when a build keeps names (bench/levers.mjs).
+  .filter((a) => a.startsWith('--enable-') || a === '--debuginfo');
+const wasmOpt = fileURLToPath(new URL('../node_modules/binaryen/bin/wasm-opt', import.meta.url));
+const wasmBefore = sizeOf(wasmFile);
+const mapping = JSON.parse(execFileSync(process.execPath, [wasmOpt, wasmFile, ...wasmOptArgs,
+  '--minify-imports-and-exports-and-modules', '-o', wasmFile], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+let glueText = readFileSync(glue, 'utf8');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+const modules = new Set();
+for (const [module, name, short] of mapping.imports) {
+  modules.add(module);
+  const at = new RegExp(`(?<![\\w$"])${escape(name)}(?=:)`, 'g');
+  const found = glueText.match(at)?.length ?? 0;
+  if (found !== 1) throw new Error(`minify.mjs: the wasm import ${name} is a key ${found} times in the glue, not once`);
+  glueText = glueText.replace(at, key(short));
+}
+for (const [name, short] of mapping.exports) {
+  glueText = glueText.replace(new RegExp(`\\.${escape(name)}(?![\\w$])`, 'g'), `.${short}`);
+}
+// The module the imports now come from, as the browser reads it (binaryen makes it one module).
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmFile)));
+const shortModules = [...new Set(imports.map((i) => i.module))];
+if (shortModules.length !== 1) throw new Error(`minify.mjs: the wasm imports from ${shortModules.join(', ')}, not one module`);
+for (const module of modules) {
+  const quoted = `${JSON.stringify(module)}:`;
+  if (!glueText.includes(quoted)) throw new Error(`minify.mjs: the glue has no imports object for ${quoted}`);
+  glueText = glueText.split(quoted).join(`${key(shortModules[0])}:`);
+}
+const missing = imports.filter((i) => !new RegExp(`[{,]${escape(key(i.name))}:`).test(glueText));
+if (missing.length) throw new Error(`minify.mjs: the glue provides no ${missing.map((i) => i.name).join(', ')}`);
+writeFileSync(glue, glueText);
+after += Buffer.byteLength(glueText) - bundle.contents.length;
+console.log(`minify.mjs: ${mapping.imports.length} import and ${mapping.exports.length} export names shortened; wasm ${wasmBefore} → ${sizeOf(wasmFile)} B`);
 
 // The style sheets (not the portal examples', copied as they are, for reading).
 const renewed = new Map();

@@ -88,41 +88,42 @@ fn flag(v: &str) -> bool {
 impl Config {
     /// Applies `key=value` pairs over these options. Keys may be spelled as query parameters
     /// (`api_base`), attributes (`api-base`) or JS options (`apiBase`). Unknown keys are ignored.
-    pub fn with_pairs<K: AsRef<str>, V: Into<String>>(
+    pub fn with_pairs<K: AsRef<str>, V: AsRef<str>>(
         mut self,
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Self {
         for (k, v) in pairs {
-            let key: String = k
-                .as_ref()
-                .chars()
-                .filter(|c| *c != '_' && *c != '-')
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let v = v.into();
-            match key.as_str() {
-                "apibase" => self.api_base = v.trim().to_string(),
-                "projectid" => self.project_id = v.trim().to_string(),
-                "clusterid" => self.cluster_id = v.trim().to_string(),
-                // A language the page lacks leaves the earlier choice in place.
-                "lang" => {
-                    self.lang_option = Lang::from_tag(&v).or(self.lang_option);
-                    self.lang = self.lang_option.unwrap_or(self.lang);
-                }
-                "hidetoken" => self.hide_token = flag(&v),
-                "lockids" => self.lock_ids = flag(&v),
-                "timeout" => self.timeout_secs = v.trim().parse().ok().filter(|s| *s > 0),
-                "followlimit" => self.follow_limit_secs = v.trim().parse().ok().filter(|s| *s > 0),
-                "headinglevel" => self.heading_level = v.trim().parse().ok().filter(|l| (1..=5).contains(l)),
-                // A wildcard would hand every event to any page that frames this one.
-                "parentorigin" => {
-                    let v = v.trim();
-                    self.parent_origin = (!v.is_empty() && v != "*").then(|| v.to_string())
-                }
-                _ => {}
-            }
+            self.set(k.as_ref(), v.as_ref());
         }
         self
+    }
+
+    /// One `key=value` pair of [`Config::with_pairs`] (not generic: one copy in the wasm for
+    /// every caller's kind of pairs).
+    fn set(&mut self, key: &str, v: &str) {
+        let key: String =
+            key.chars().filter(|c| *c != '_' && *c != '-').collect::<String>().to_ascii_lowercase();
+        match key.as_str() {
+            "apibase" => self.api_base = v.trim().to_string(),
+            "projectid" => self.project_id = v.trim().to_string(),
+            "clusterid" => self.cluster_id = v.trim().to_string(),
+            // A language the page lacks leaves the earlier choice in place.
+            "lang" => {
+                self.lang_option = Lang::from_tag(v).or(self.lang_option);
+                self.lang = self.lang_option.unwrap_or(self.lang);
+            }
+            "hidetoken" => self.hide_token = flag(v),
+            "lockids" => self.lock_ids = flag(v),
+            "timeout" => self.timeout_secs = v.trim().parse().ok().filter(|s| *s > 0),
+            "followlimit" => self.follow_limit_secs = v.trim().parse().ok().filter(|s| *s > 0),
+            "headinglevel" => self.heading_level = v.trim().parse().ok().filter(|l| (1..=5).contains(l)),
+            // A wildcard would hand every event to any page that frames this one.
+            "parentorigin" => {
+                let v = v.trim();
+                self.parent_origin = (!v.is_empty() && v != "*").then(|| v.to_string())
+            }
+            _ => {}
+        }
     }
 }
 

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::FailureView;
 
-pub struct FailureProps {
-    pub view: FailureView,
+pub struct FailureProps<'a> {
+    pub view: &'a FailureView,
     pub lang: Lang,
     /// The level of the alert's heading, and its id (the page moves the focus there).
     pub level: u8,
@@ -15,15 +15,15 @@ pub struct FailureProps {
     pub children: Html,
 }
 
-pub fn failure_alert(props: &FailureProps) -> Html {
-    let v = &props.view;
+pub fn failure_alert(props: FailureProps) -> Html {
+    let v = props.view;
     let ui = |k| props.lang.ui(k);
     html! {
         // Not atomic: when the lookup's line inside changes, only that line is said again, not
         // the whole alert (its own status region makes it polite).
         <div class="csf-failure" role="alert" aria-atomic="false">
             { super::heading(props.level, "csf-failure-title", Some(&props.heading_id), html! { { &v.title } }) }
-            { props.children.clone() }
+            { props.children }
             if let Some(m) = v.meaning { <p>{ m }</p> }
             if let Some(h) = v.help { <p>{ h }</p> }
             if let Some(a) = v.advice { <p class="csf-advice">{ a }</p> }

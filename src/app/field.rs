@@ -6,8 +6,8 @@ use crate::rules::Severity;
 use crate::spec::Field;
 use crate::view::FieldView;
 
-pub struct FieldProps {
-    pub view: FieldView,
+pub struct FieldProps<'a> {
+    pub view: &'a FieldView,
     /// Prefix that makes element ids unique when several forms share a page.
     pub id_prefix: AttrValue,
     /// Follows a required field's label, with its spacing and brackets (" (required)").
@@ -24,7 +24,7 @@ pub fn input_id(prefix: &str, field: Field) -> String {
 }
 
 pub fn field_input(props: &FieldProps) -> Html {
-    let v = &props.view;
+    let v = props.view;
     let field = v.field;
     let id = input_id(&props.id_prefix, field);
     let help_id = format!("{id}-help");

@@ -5,15 +5,15 @@ use yew::prelude::*;
 use crate::text::{Lang, Ui};
 use crate::view::FollowView;
 
-pub struct FollowProps {
-    pub view: FollowView,
+pub struct FollowProps<'a> {
+    pub view: &'a FollowView,
     pub lang: Lang,
     pub on_stop: Callback<()>,
     pub on_check_again: Callback<()>,
 }
 
 pub fn follow_panel(props: &FollowProps) -> Html {
-    let v = &props.view;
+    let v = props.view;
     let stop = props.on_stop.reform(|_: MouseEvent| ());
     let again = props.on_check_again.reform(|_: MouseEvent| ());
     html! {

@@ -47,7 +47,7 @@ pub fn snapshot_form(props: &FormProps) -> Html {
             { for v.groups.iter().map(|group| html! {
                 <div class="csf-group">
                     { for group.iter().map(|f| field::field_input(&field::FieldProps { readonly: f.readonly,
-                        view: f.view.clone(), id_prefix: props.id_prefix.clone(), required_word: ui(Ui::Required).into(),
+                        view: &f.view, id_prefix: props.id_prefix.clone(), required_word: ui(Ui::Required).into(),
                         on_edit: props.on_edit.clone(), on_blur: props.on_blur.clone() })) }
                 </div>
             }) }

@@ -35,7 +35,7 @@ pub fn outcome_panel(props: &OutcomeProps) -> Html {
                         }) }
                     </dl>
                     if let Some(f) = follow {
-                        { follow::follow_panel(&follow::FollowProps { view: f.clone(), lang,
+                        { follow::follow_panel(&follow::FollowProps { view: f, lang,
                             on_stop: props.on_stop.clone(), on_check_again: props.on_check_again.clone() }) }
                     }
                     <p class="csf-actions">
@@ -43,11 +43,11 @@ pub fn outcome_panel(props: &OutcomeProps) -> Html {
                             onclick={props.on_another.reform(|_: MouseEvent| ())}>{ summary.another }</button>
                     </p>
                 </section>
-                { result::created(&result::CreatedProps { view: created.clone(), lang, level }) }
+                { result::created(&result::CreatedProps { view: created, lang, level }) }
             </>
         },
         OutcomeView::Failed { failure, checking, verdict, taken_by } => html! {
-            { failure::failure_alert(&failure::FailureProps { view: failure.clone(), lang, level,
+            { failure::failure_alert(failure::FailureProps { view: failure, lang, level,
                 heading_id: props.heading_id.clone(), children: html! { <>
                 if let Some(c) = checking {
                     <p class="csf-checking" role="status"><span class="csf-spinner" aria-hidden="true"></span>{ c }</p>

@@ -6,15 +6,15 @@ use crate::spec;
 use crate::text::{Lang, Ui};
 use crate::view::{CreatedView, RowView};
 
-pub struct CreatedProps {
-    pub view: CreatedView,
+pub struct CreatedProps<'a> {
+    pub view: &'a CreatedView,
     pub lang: Lang,
     /// The level of the section's heading.
     pub level: u8,
 }
 
 pub fn created(props: &CreatedProps) -> Html {
-    let v = &props.view;
+    let v = props.view;
     html! {
         <section class="csf-result" aria-label={v.title}>
             { super::heading(props.level, "csf-result-title", None, html! { { v.title } }) }

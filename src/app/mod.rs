@@ -1,12 +1,12 @@
 //! The page: thin Yew components over the pure state in [`crate::state`] and [`crate::view`].
 //! `App` only wires: the state, the hooks that do its browser work, and the views.
 //!
-//! Only what keeps state of its own or skips real work when its props are unchanged is a
-//! component (`App` and the previews). The rest are plain functions from a view model to `Html`:
-//! most of their props held callbacks made anew at each render of `App`, so Yew could not skip
-//! them, and the others' view models are built at every render of `App` anyway; every component
-//! costs the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes and the
-//! timings with the tables shown).
+//! `App` is the one component. The views are plain functions from a view model to `Html`: most
+//! of their props held callbacks made anew at each render of `App`, so Yew could not skip them,
+//! and the others' view models are built at every render of `App` anyway; every component costs
+//! the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes and the
+//! timings). The previews' one state (the last copy) is a hook `App` calls, and their text is
+//! built at each render, as it is at each keystroke anyway.
 
 mod api;
 mod clock;
@@ -90,6 +90,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_host_events(events, props.host.clone(), config.parent_origin.clone(), dispatch.clone());
     hooks::use_api_calls(s.calls(), client, dispatch.clone());
     hooks::use_clock(s.needs_clock(), dispatch.clone());
+    let copies = preview::use_copies();
     let root = use_node_ref();
     hooks::use_focus(s.focus, root.clone(), props.id_prefix.clone());
 
@@ -107,7 +108,8 @@ pub fn App(props: &AppProps) -> Html {
                 on_submit: dispatch.reform(|()| Action::Submit),
                 on_load_list: dispatch.reform(|()| Action::LoadList),
                 on_clear: dispatch.reform(move |()| Action::Clear(prefilled.clone())) }) }
-            <preview::Previews form={s.form().clone()} api_base={config.api_base.clone()} hide_token={config.hide_token} {lang} />
+            { preview::previews(&preview::PreviewsProps { form: s.form(), api_base: &config.api_base,
+                hide_token: config.hide_token, lang, copies: &copies }) }
             { outcome::outcome_panel(&outcome::OutcomeProps { view: view::outcome_view(s, lang, &dates), lang,
                 level: level + 1, heading_id: hooks::outcome_id(&props.id_prefix),
                 on_stop: dispatch.reform(|()| Action::StopFollowing),

@@ -12,24 +12,33 @@ use crate::preview::{self, PreviewInput, PreviewKind, PreviewView, PreviewsView}
 use crate::rules::SnapshotForm;
 use crate::text::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct PreviewsProps {
-    pub form: SnapshotForm,
+pub struct PreviewsProps<'a> {
+    pub form: &'a SnapshotForm,
     /// The configured API base, as given (resolved here as the browser resolves the requests').
-    pub api_base: AttrValue,
+    pub api_base: &'a str,
     pub hide_token: bool,
     pub lang: Lang,
+    pub copies: &'a Copies,
 }
 
-#[component]
-pub fn Previews(props: &PreviewsProps) -> Html {
-    // The last copy (which block, what happened), for a moment: one state for the four blocks, so
-    // that they are plain functions, not components (bench/README.md).
-    let done = use_state(|| None::<(PreviewKind, CopyResult)>);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let api_base = absolute_base(&props.api_base);
+/// The last copy (which block, what happened), for a moment, and the timer that ends the
+/// moment: one state for the four blocks, kept by `App` (so that the previews are a plain
+/// function, not a component of their own: bench/README.md).
+pub struct Copies {
+    done: UseStateHandle<Option<(PreviewKind, CopyResult)>>,
+    timer: Rc<RefCell<Option<Timeout>>>,
+}
+
+#[hook]
+pub fn use_copies() -> Copies {
+    Copies { done: use_state(|| None), timer: use_mut_ref(|| None) }
+}
+
+pub fn previews(props: &PreviewsProps) -> Html {
+    let Copies { done, timer } = props.copies;
+    let api_base = absolute_base(props.api_base);
     let input = PreviewInput {
-        form: &props.form,
+        form: props.form,
         api_base: &api_base,
         hide_token: props.hide_token,
         lang: props.lang,
@@ -41,7 +50,7 @@ pub fn Previews(props: &PreviewsProps) -> Html {
             <summary>{ v.title }</summary>
             <p class="csf-help">{ v.lead }</p>
             { for items.into_iter().map(|item| {
-                let result = (*done).filter(|(kind, _)| *kind == item.kind).map(|(_, r)| r);
+                let result = (**done).filter(|(kind, _)| *kind == item.kind).map(|(_, r)| r);
                 let onclick = copy_on_click(item.kind, item.text.clone(), done.clone(), timer.clone());
                 preview_block(item, result, &v, onclick)
             }) }

@@ -16,6 +16,8 @@ pub(crate) mod follow;
 pub mod json;
 pub mod outcome;
 pub mod preview;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod rehearsal;
 pub mod reply;
 pub mod request;
 pub mod rules;

@@ -38,18 +38,6 @@ fn formatter(lang: Lang) -> Option<Function> {
     Some(format)
 }
 
-/// Makes `lang`'s formatter when the browser is next idle. A page's first `Intl.DateTimeFormat`
-/// costs ~25 ms (the browser's ICU starts up): made ahead, it does not delay the first reply's
-/// tables (a formatter for the other language is then quick to make). Where `requestIdleCallback`
-/// is missing it is made on first use, as before.
-pub fn prepare_when_idle(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
-    let make = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = formatter(lang);
-    });
-    let _ = window.request_idle_callback(make.unchecked_ref());
-}
-
 impl Dates for IntlDates {
     fn local(&self, epoch_ms: i64, lang: Lang) -> String {
         let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));

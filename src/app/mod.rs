@@ -23,6 +23,7 @@ pub mod mount;
 mod outcome;
 mod preview;
 mod result;
+mod warm;
 
 use std::rc::Rc;
 
@@ -91,6 +92,8 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_api_calls(s.calls(), client, dispatch.clone());
     hooks::use_clock(s.needs_clock(), dispatch.clone());
     let copies = preview::use_copies();
+    // The first reply's layout, code and date formatter, readied while the browser is idle.
+    let rehearsal = warm::use_rehearsal(lang);
     let root = use_node_ref();
     hooks::use_focus(s.focus, root.clone(), props.id_prefix.clone());
 
@@ -118,6 +121,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(view) = view::shown_list(s, lang, &dates) {
                 { list::snapshot_list(&list::ListProps { view, lang, level: level + 1 }) }
             }
+            { rehearsal }
         </div>
     }
 }

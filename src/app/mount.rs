@@ -236,8 +236,6 @@ fn render(
     around: Around,
 ) -> FormHandle {
     let config = around.apply(config);
-    // The first date formatter of the page is slow to make: made while the browser is idle.
-    super::dates::prepare_when_idle(config.lang);
     let n = MOUNTED.with(|m| {
         m.set(m.get() + 1);
         m.get()

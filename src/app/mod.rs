@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_clock(s.needs_clock(), dispatch.clone());
     let copies = preview::use_copies();
     // The first reply's layout, code and date formatter, readied while the browser is idle.
-    let rehearsal = warm::use_rehearsal(lang);
+    let rehearsal = warm::use_rehearsal(lang, &props.id_prefix);
     let root = use_node_ref();
     hooks::use_focus(s.focus, root.clone(), props.id_prefix.clone());
 

@@ -25,8 +25,9 @@ thread_local! {
 
 /// What the form renders for the rehearsal: nothing, except for the one render in which the
 /// rehearsal is laid out.
+/// `prefix` makes the rehearsal's element ids unique per form, as the form's own.
 #[hook]
-pub fn use_rehearsal(lang: Lang) -> Html {
+pub fn use_rehearsal(lang: Lang, prefix: &str) -> Html {
     let shown = use_state(|| false);
     let node = use_node_ref();
     {
@@ -63,7 +64,7 @@ pub fn use_rehearsal(lang: Lang) -> Html {
                 view,
                 lang,
                 level: 2,
-                heading_id: AttrValue::Static("csf-rehearsal-heading"),
+                heading_id: format!("{prefix}-rehearsal").into(),
                 on_stop: Callback::noop(),
                 on_check_again: Callback::noop(),
                 on_another: Callback::noop(),

@@ -30,6 +30,9 @@ function watch(events) {
           height: box.height,
           tables: n.querySelectorAll('table').length,
           insideForm: !!n.closest('.csf'),
+          // Ids the form's own elements have too (the focus and the labels look ids up).
+          sharedIds: [...n.querySelectorAll('[id]')].map((e) => e.id)
+            .filter((id) => n.getRootNode().querySelectorAll(`#${CSS.escape(id)}`).length > 1),
         });
         n.__record = window.__rehearsals.at(-1);
       }
@@ -66,6 +69,7 @@ test('the first reply is rehearsed once after load, hidden and unheard, and leav
     assert.equal(r.inert, true);
     assert.equal(r.visibility, 'hidden');
     assert.equal(r.height, 0, 'takes no room');
+    assert.deepEqual(r.sharedIds, [], 'no id of the form used twice');
     assert.deepEqual(await page.evaluate(() => window.__events), [], 'nothing told to the host');
     assert.deepEqual(requests, [], 'nothing sent');
     // What the person sees is the form as loaded: no outcome, the fields as they were.

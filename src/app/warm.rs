@@ -24,8 +24,9 @@ thread_local! {
 }
 
 /// What the form renders for the rehearsal: nothing, except for the one render in which the
-/// rehearsal is laid out.
-/// `prefix` makes the rehearsal's element ids unique per form, as the form's own.
+/// rehearsal is laid out. `prefix` makes its element ids unique per form, as the form's own are.
+/// A language counts as rehearsed for the page once a form has asked for it (a form removed
+/// before the browser was idle leaves it unrehearsed: its first reply pays, as before).
 #[hook]
 pub fn use_rehearsal(lang: Lang, prefix: &str) -> Html {
     let shown = use_state(|| false);

@@ -5,8 +5,8 @@
 //! of their props held callbacks made anew at each render of `App`, so Yew could not skip them,
 //! and the others' view models are built at every render of `App` anyway; every component costs
 //! the wasm its own copy of Yew's lifecycle code (bench/README.md gives the bytes and the
-//! timings). The previews' one state (the last copy) is a hook `App` calls, and their text is
-//! built at each render, as it is at each keystroke anyway.
+//! timings). The previews' state (open or not, the last copy) is a hook `App` calls, and their
+//! commands are built at each render while they are open.
 
 mod api;
 mod clock;

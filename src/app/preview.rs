@@ -1,5 +1,5 @@
 //! The request previews under the form: a `<details>` with one `<pre data-preview="KIND">` per
-//! kind of [`crate::preview`], each with a copy button.
+//! kind of [`crate::preview`], each with a copy button, built while the `<details>` is open.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::clock::Timeout;
 use crate::preview::{self, PreviewInput, PreviewKind, PreviewView, PreviewsView};
 use crate::rules::SnapshotForm;
-use crate::text::Lang;
+use crate::text::{Lang, Ui};
 
 pub struct PreviewsProps<'a> {
     pub form: &'a SnapshotForm,
@@ -21,41 +21,69 @@ pub struct PreviewsProps<'a> {
     pub copies: &'a Copies,
 }
 
-/// The last copy (which block, what happened), for a moment, and the timer that ends the
-/// moment: one state for the four blocks, kept by `App` (so that the previews are a plain
-/// function, not a component of their own: bench/README.md).
+/// What the previews keep between renders, kept by `App` (so that the previews are a plain
+/// function, not a component of their own: bench/README.md): whether they are open, and the last
+/// copy (which block, what happened) for a moment, with the timer that ends the moment.
 pub struct Copies {
+    open: UseStateHandle<bool>,
     done: UseStateHandle<Option<(PreviewKind, CopyResult)>>,
     timer: Rc<RefCell<Option<Timeout>>>,
 }
 
 #[hook]
 pub fn use_copies() -> Copies {
-    Copies { done: use_state(|| None), timer: use_mut_ref(|| None) }
+    Copies { open: use_state_eq(|| false), done: use_state(|| None), timer: use_mut_ref(|| None) }
 }
 
+/// The previews, built only while open: closed (as they start), typing builds no commands.
 pub fn previews(props: &PreviewsProps) -> Html {
-    let Copies { done, timer } = props.copies;
-    let api_base = absolute_base(props.api_base);
-    let input = PreviewInput {
-        form: props.form,
-        api_base: &api_base,
-        hide_token: props.hide_token,
-        lang: props.lang,
+    let Copies { open, done, timer } = props.copies;
+    // A click on the summary renders the commands before the browser opens the details (no
+    // empty frame); `toggle` follows every other way of opening or closing them.
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| open.set(!details_open(&e)))
     };
-    let mut v = preview::view(&input);
-    let items = std::mem::take(&mut v.items);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(details_open(&e)))
+    };
+    // The summary and one list after it, open or not, so that Yew keeps the summary's element
+    // (it pairs a list's children from the end; a new summary would not open the details).
+    let content = open.then(|| {
+        let api_base = absolute_base(props.api_base);
+        let input = PreviewInput {
+            form: props.form,
+            api_base: &api_base,
+            hide_token: props.hide_token,
+            lang: props.lang,
+        };
+        let mut v = preview::view(&input);
+        let items = std::mem::take(&mut v.items);
+        html! {
+            <>
+                <p class="csf-help">{ v.lead }</p>
+                { for items.into_iter().map(|item| {
+                    let result = (**done).filter(|(kind, _)| *kind == item.kind).map(|(_, r)| r);
+                    let onclick = copy_on_click(item.kind, item.text.clone(), done.clone(), timer.clone());
+                    preview_block(item, result, &v, onclick)
+                }) }
+            </>
+        }
+    });
     html! {
-        <details class="csf-previews">
-            <summary>{ v.title }</summary>
-            <p class="csf-help">{ v.lead }</p>
-            { for items.into_iter().map(|item| {
-                let result = (**done).filter(|(kind, _)| *kind == item.kind).map(|(_, r)| r);
-                let onclick = copy_on_click(item.kind, item.text.clone(), done.clone(), timer.clone());
-                preview_block(item, result, &v, onclick)
-            }) }
+        <details class="csf-previews" {ontoggle}>
+            <summary {onclick}>{ props.lang.ui(Ui::PreviewTitle) }</summary>
+            { content.unwrap_or_default() }
         </details>
     }
+}
+
+/// Whether the `<details>` the event happened in (or on) is open now.
+fn details_open(e: &Event) -> bool {
+    e.target_dyn_into::<web_sys::Element>()
+        .and_then(|el| el.closest("details").ok().flatten())
+        .is_some_and(|d| d.has_attribute("open"))
 }
 
 /// What the copy button did last.

@@ -91,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_host_events(events, props.host.clone(), config.parent_origin.clone(), dispatch.clone());
     hooks::use_api_calls(s.calls(), client, dispatch.clone());
     hooks::use_clock(s.needs_clock(), dispatch.clone());
-    let copies = preview::use_copies();
+    let previews = preview::use_previews_state();
     // The first reply's layout, code and date formatter, readied while the browser is idle.
     let rehearsal = warm::use_rehearsal(lang, &props.id_prefix);
     let root = use_node_ref();
@@ -112,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_load_list: dispatch.reform(|()| Action::LoadList),
                 on_clear: dispatch.reform(move |()| Action::Clear(prefilled.clone())) }) }
             { preview::previews(&preview::PreviewsProps { form: s.form(), api_base: &config.api_base,
-                hide_token: config.hide_token, lang, copies: &copies }) }
+                hide_token: config.hide_token, lang, state: &previews }) }
             { outcome::outcome_panel(&outcome::OutcomeProps { view: view::outcome_view(s, lang, &dates), lang,
                 level: level + 1, heading_id: hooks::outcome_id(&props.id_prefix),
                 on_stop: dispatch.reform(|()| Action::StopFollowing),

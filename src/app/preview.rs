@@ -18,26 +18,26 @@ pub struct PreviewsProps<'a> {
     pub api_base: &'a str,
     pub hide_token: bool,
     pub lang: Lang,
-    pub copies: &'a Copies,
+    pub state: &'a PreviewsState,
 }
 
 /// What the previews keep between renders, kept by `App` (so that the previews are a plain
 /// function, not a component of their own: bench/README.md): whether they are open, and the last
 /// copy (which block, what happened) for a moment, with the timer that ends the moment.
-pub struct Copies {
+pub struct PreviewsState {
     open: UseStateHandle<bool>,
     done: UseStateHandle<Option<(PreviewKind, CopyResult)>>,
     timer: Rc<RefCell<Option<Timeout>>>,
 }
 
 #[hook]
-pub fn use_copies() -> Copies {
-    Copies { open: use_state_eq(|| false), done: use_state(|| None), timer: use_mut_ref(|| None) }
+pub fn use_previews_state() -> PreviewsState {
+    PreviewsState { open: use_state_eq(|| false), done: use_state(|| None), timer: use_mut_ref(|| None) }
 }
 
 /// The previews, built only while open: closed (as they start), typing builds no commands.
 pub fn previews(props: &PreviewsProps) -> Html {
-    let Copies { open, done, timer } = props.copies;
+    let PreviewsState { open, done, timer } = props.state;
     // A click on the summary renders the commands before the browser opens the details (no
     // empty frame); `toggle` follows every other way of opening or closing them.
     let onclick = {
@@ -120,7 +120,7 @@ fn preview_block(
     }
 }
 
-/// Copies `text`; where the clipboard refuses, selects the block's `<pre>` (found from the
+/// PreviewsState `text`; where the clipboard refuses, selects the block's `<pre>` (found from the
 /// button) for the user to copy by hand. Either way says so for a moment.
 fn copy_on_click(
     kind: PreviewKind,

@@ -8,12 +8,8 @@ use crate::rules::SnapshotForm;
 use crate::spec::{self, Field};
 use crate::state::{Action, FormState};
 
-/// The spec's "Example response" of a create (create-snapshot-api.md), every field of Tables 4
-/// and 5 with a value of its kind.
-pub const EXAMPLE_REPLY: &str = r#"{"backup":{"created":"2018-07-31T04:02:47","datastore":{"type":"elasticsearch","version":"6.2.3"},"description":"Index backup","id":"9dc4f5c9-33c0-45c7-9378-ae35ae350682","clusterId":"e0164652-421b-40ad-8b0b-650c18c83df5","clusterName":"Es-xfx","name":"snapshot_101","status":"BUILDING","updated":null,"backupType":"1","backupMethod":"manual","backupExpectedStartTime":null,"backupKeepDay":33,"backupPeriod":"13:00","indices":"myindex1,myindex2","totalShards":null,"failedShards":null,"version":null,"restoreStatus":"none","startTime":1533009767542,"endTime":0,"bucketName":"obs-es-backup1532662640948"}}"#;
-
-/// The state of a form on the example ids whose create was answered with [`EXAMPLE_REPLY`] at
-/// `at` (epoch ms).
+/// The state of a form on the example ids whose create was answered at `at` (epoch ms) with the
+/// spec's example reply ([`spec::EXAMPLE_CREATE_REPLY`]).
 pub fn created(at: u64) -> FormState {
     let mut s = FormState::new(SnapshotForm {
         project_id: spec::EXAMPLE_PROJECT_ID.into(),
@@ -24,7 +20,7 @@ pub fn created(at: u64) -> FormState {
     s.apply(Action::Submit);
     if let Some(call) = s.calls().into_iter().find(|c| matches!(c.call, Call::Create(_))) {
         s.apply(Action::Sent { id: call.id, at });
-        let reply = Reply::Created(outcome::interpret(201, EXAMPLE_REPLY, None));
+        let reply = Reply::Created(outcome::interpret(201, spec::EXAMPLE_CREATE_REPLY, None));
         s.apply(Action::Replied { id: call.id, at, reply });
     }
     s

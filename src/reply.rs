@@ -196,7 +196,7 @@ mod tests {
     use super::*;
 
     /// The spec's example response, as printed in "Examples".
-    pub const SEED_EXAMPLE: &str = include_str!("../tests/fixtures/seed-reply.json");
+    const SEED_EXAMPLE: &str = spec::EXAMPLE_CREATE_REPLY;
 
     fn row<'a>(view: &'a BackupView, name: &str) -> &'a Row {
         view.rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"))

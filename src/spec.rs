@@ -599,6 +599,10 @@ pub const PROJECT_ID_HEX_LEN: usize = 32;
 pub const EXAMPLE_PROJECT_ID: &str = "6204a5bd270343b5885144cf9c8c158d";
 pub const EXAMPLE_CLUSTER_ID: &str = "ea244205-d641-45d9-9dcb-ab2236bcd07e";
 
+/// The spec's "Example response" to a create, as printed (every field of Tables 4 and 5 with a
+/// value of its kind): the page's rehearsal of a first reply and the reply tests read it.
+pub const EXAMPLE_CREATE_REPLY: &str = include_str!("../tests/fixtures/seed-reply.json");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -668,7 +668,7 @@ fn ok(status: u16, body: &str) {
 }
 
 /// The spec's example response.
-const SEED_EXAMPLE: &str = include_str!("fixtures/seed-reply.json");
+const SEED_EXAMPLE: &str = css_snapshot_form::spec::EXAMPLE_CREATE_REPLY;
 
 #[test]
 fn every_prefix_of_real_replies() {

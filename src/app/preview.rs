@@ -120,7 +120,7 @@ fn preview_block(
     }
 }
 
-/// PreviewsState `text`; where the clipboard refuses, selects the block's `<pre>` (found from the
+/// Copies `text`; where the clipboard refuses, selects the block's `<pre>` (found from the
 /// button) for the user to copy by hand. Either way says so for a moment.
 fn copy_on_click(
     kind: PreviewKind,

@@ -169,7 +169,6 @@ pub struct PreviewView {
 /// What the preview panel shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviewsView {
-    pub title: &'static str,
     pub lead: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
@@ -196,7 +195,6 @@ pub fn view(input: &PreviewInput) -> PreviewsView {
         })
         .collect();
     PreviewsView {
-        title: lang.ui(Ui::PreviewTitle),
         lead: lang.ui(Ui::PreviewLead),
         copy: lang.ui(Ui::Copy),
         copied: lang.ui(Ui::Copied),

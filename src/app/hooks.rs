@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::api::Client;
+use super::effect::{self, use_effect_on};
 use super::{clock, field, host, lang_switch};
 use crate::calls::{ApiCall, Call, CallId, Reply};
 use crate::draft;
@@ -18,31 +19,31 @@ use crate::text::Lang;
 /// On the standalone page (`page` is its language), the document follows the form's language.
 #[hook]
 pub fn use_page_lang(page: Option<Lang>) {
-    use_effect_with(page, |page| {
+    use_effect_on(effect::on(page, |page| {
         if let Some(lang) = page {
             lang_switch::follow_page(*lang);
         }
-    });
+    }));
 }
 
 /// Keeps a draft of what was typed (never the token) for a reload or a crashed tab.
 #[hook]
 pub fn use_draft(key: String, form: &SnapshotForm) {
     let saved = draft::encode(&SnapshotForm { token: String::new(), ..form.clone() });
-    use_effect_with(saved, move |saved| clock::session_set(&key, saved.as_deref()));
+    use_effect_on(effect::on(saved, move |saved| clock::session_set(&key, saved.as_deref())));
 }
 
 /// Passes id changes from the host on after mount (at mount, a restored draft wins).
 #[hook]
 pub fn use_prefill(ids: (String, String), dispatch: Callback<Action>) {
     let seen = use_mut_ref(|| ids.clone());
-    use_effect_with(ids, move |ids| {
+    use_effect_on(effect::on(ids, move |ids| {
         if *seen.borrow() != *ids {
             *seen.borrow_mut() = ids.clone();
             let (project_id, cluster_id) = ids.clone();
             dispatch.emit(Action::Prefill { project_id, cluster_id });
         }
-    });
+    }));
 }
 
 /// Sends each queued host event once, in order, then tells the state it was delivered.
@@ -56,14 +57,14 @@ pub fn use_host_events(
     // The state forgets delivered events only on its next action: never send one twice.
     let sent = use_mut_ref(|| 0u32);
     let newest = pending.last().map(|(n, _)| *n);
-    use_effect_with(newest, move |newest| {
+    use_effect_on(effect::on(newest, move |newest| {
         let Some(newest) = *newest else { return };
         for (n, event) in pending.iter().filter(|(n, _)| *n > *sent.borrow()) {
             host::emit(target.as_ref(), parent_origin.as_deref(), event);
             *sent.borrow_mut() = *n;
         }
         dispatch.emit(Action::Delivered(newest));
-    });
+    }));
 }
 
 /// Makes each API call the state asks for exactly once and feeds its reply back.
@@ -71,7 +72,7 @@ pub fn use_host_events(
 pub fn use_api_calls(calls: Vec<ApiCall>, client: Client, dispatch: Callback<Action>) {
     let started: Rc<RefCell<Vec<CallId>>> = use_mut_ref(Vec::new);
     let ids: Vec<CallId> = calls.iter().map(|c| c.id).collect();
-    use_effect_with(ids, move |ids| {
+    use_effect_on(effect::on(ids, move |ids| {
         // Numbers only grow, so a call no longer asked for is never asked for again.
         started.borrow_mut().retain(|id| ids.contains(id));
         for ApiCall { id, call } in calls {
@@ -91,14 +92,16 @@ pub fn use_api_calls(calls: Vec<ApiCall>, client: Client, dispatch: Callback<Act
                 dispatch.emit(Action::Replied { id, at: clock::now_ms(), reply });
             });
         }
-    });
+    }));
 }
 
-/// While something is timed: a tick each second, and the page's visibility.
+/// While something is timed: a tick each second, and the page's visibility. The timer and the
+/// listener stop when they are replaced or when the form goes (Yew drops the hook's state).
 #[hook]
 pub fn use_clock(active: bool, dispatch: Callback<Action>) {
-    use_effect_with(active, move |active| {
-        let guards = active.then(|| {
+    let running = use_mut_ref(|| None);
+    use_effect_on(effect::on(active, move |active| {
+        *running.borrow_mut() = active.then(|| {
             let d = dispatch.clone();
             let tick = clock::Interval::new(1000, move || d.emit(Action::Tick(clock::now_ms())));
             let visibility = clock::DocumentListener::new("visibilitychange", move |_| {
@@ -106,8 +109,7 @@ pub fn use_clock(active: bool, dispatch: Callback<Action>) {
             });
             (tick, visibility)
         });
-        move || drop(guards)
-    });
+    }));
 }
 
 /// The id of the outcome's heading in the form with `prefix`.
@@ -128,7 +130,7 @@ pub fn errors_id(prefix: &str) -> String {
 pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue) {
     use wasm_bindgen::JsCast;
     let placed: Rc<RefCell<Option<web_sys::Element>>> = use_mut_ref(|| None);
-    use_effect_with(request.map(|(n, _)| n), move |_| {
+    use_effect_on(effect::on(request.map(|(n, _)| n), move |_| {
         let Some((_, target)) = request else { return };
         let id = match target {
             Focus::Outcome | Focus::LateOutcome => outcome_id(&prefix).to_string(),
@@ -156,7 +158,7 @@ pub fn use_focus(request: Option<(u32, Focus)>, root: NodeRef, prefix: AttrValue
             shown.scroll_into_view_with_bool(true);
         }
         *placed.borrow_mut() = Some(el.into());
-    });
+    }));
 }
 
 /// Whether the focus is still where the page last put it (or nowhere, e.g. that heading was

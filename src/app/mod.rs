@@ -11,6 +11,7 @@
 mod api;
 mod clock;
 mod dates;
+mod effect;
 mod failure;
 mod field;
 mod follow;

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::dates::IntlDates;
+use super::effect::{self, use_effect_on};
 use super::outcome::{outcome_panel, OutcomeProps};
 use crate::rehearsal;
 use crate::text::Lang;
@@ -33,7 +34,7 @@ pub fn use_rehearsal(lang: Lang, prefix: &str) -> Html {
     let node = use_node_ref();
     {
         let shown = shown.clone();
-        use_effect_with(lang, move |lang| {
+        use_effect_on(effect::on(lang, move |lang| {
             if REHEARSED.with_borrow(|r| r.contains(lang)) {
                 return;
             }
@@ -41,11 +42,11 @@ pub fn use_rehearsal(lang: Lang, prefix: &str) -> Html {
             let Some(window) = web_sys::window() else { return };
             let show = wasm_bindgen::closure::Closure::once_into_js(move || shown.set(true));
             let _ = window.request_idle_callback(show.unchecked_ref());
-        });
+        }));
     }
     {
         let (shown, node) = (shown.clone(), node.clone());
-        use_effect_with(*shown, move |now| {
+        use_effect_on(effect::on(*shown, move |now| {
             if *now {
                 // Reading a size lays the views out now; the next render removes them.
                 if let Some(el) = node.cast::<web_sys::HtmlElement>() {
@@ -53,7 +54,7 @@ pub fn use_rehearsal(lang: Lang, prefix: &str) -> Html {
                 }
                 shown.set(false);
             }
-        });
+        }));
     }
     if !*shown {
         return Html::default();

@@ -8,14 +8,12 @@ use crate::view::FollowView;
 pub struct FollowProps<'a> {
     pub view: &'a FollowView,
     pub lang: Lang,
-    pub on_stop: Callback<()>,
-    pub on_check_again: Callback<()>,
+    pub on_stop: Callback<MouseEvent>,
+    pub on_check_again: Callback<MouseEvent>,
 }
 
 pub fn follow_panel(props: &FollowProps) -> Html {
     let v = props.view;
-    let stop = props.on_stop.reform(|_: MouseEvent| ());
-    let again = props.on_check_again.reform(|_: MouseEvent| ());
     html! {
         <section class={classes!("csf-follow", v.tone.class())} aria-label={v.title}>
             <p class="csf-follow-head">
@@ -30,10 +28,10 @@ pub fn follow_panel(props: &FollowProps) -> Html {
             if let Some(w) = &v.warning { <p class="csf-msg csf-msg--warning csf-poll-warning">{ w }</p> }
             <p class="csf-actions">
                 if v.can_stop {
-                    <button type="button" class="csf-secondary" onclick={stop}>{ props.lang.ui(Ui::StopFollowing) }</button>
+                    <button type="button" class="csf-secondary" onclick={props.on_stop.clone()}>{ props.lang.ui(Ui::StopFollowing) }</button>
                 }
                 if v.can_check_again {
-                    <button type="button" class="csf-secondary" onclick={again}>{ props.lang.ui(Ui::CheckAgain) }</button>
+                    <button type="button" class="csf-secondary" onclick={props.on_check_again.clone()}>{ props.lang.ui(Ui::CheckAgain) }</button>
                 }
             </p>
         </section>

@@ -17,16 +17,14 @@ pub struct FormProps {
     pub on_edit: Callback<(Field, String)>,
     pub on_blur: Callback<Field>,
     pub on_submit: Callback<()>,
-    pub on_load_list: Callback<()>,
-    pub on_clear: Callback<()>,
+    pub on_load_list: Callback<MouseEvent>,
+    pub on_clear: Callback<MouseEvent>,
 }
 
 pub fn snapshot_form(props: &FormProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     let onsubmit = props.on_submit.reform(|e: SubmitEvent| e.prevent_default());
-    let on_load_list = props.on_load_list.reform(|_: MouseEvent| ());
-    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
         <form class="csf-form" novalidate=true {onsubmit}>
             { super::heading(props.level, "csf-title", None, html! { { ui(Ui::Title) } }) }
@@ -57,10 +55,10 @@ pub fn snapshot_form(props: &FormProps) -> Html {
                     if v.sending { <span class="csf-spinner" aria-hidden="true"></span>{ ui(Ui::Sending) } }
                     else { { ui(Ui::Submit) } }
                 </button>
-                <button type="button" class="csf-secondary csf-load-list" onclick={on_load_list}>
+                <button type="button" class="csf-secondary csf-load-list" onclick={props.on_load_list.clone()}>
                     { ui(if v.list_shown { Ui::RefreshList } else { Ui::ShowList }) }
                 </button>
-                <button type="button" class="csf-secondary csf-clear" onclick={on_clear}>{ ui(Ui::Clear) }</button>
+                <button type="button" class="csf-secondary csf-clear" onclick={props.on_clear.clone()}>{ ui(Ui::Clear) }</button>
             </p>
         </form>
     }

@@ -110,21 +110,31 @@ pub fn App(props: &AppProps) -> Html {
                 on_edit: dispatch.reform(|(field, value)| Action::Edit(field, value)),
                 on_blur: dispatch.reform(Action::Blur),
                 on_submit: dispatch.reform(|()| Action::Submit),
-                on_load_list: dispatch.reform(|()| Action::LoadList),
-                on_clear: dispatch.reform(move |()| Action::Clear(prefilled.clone())) }) }
+                on_load_list: on_click(&dispatch, || Action::LoadList),
+                on_clear: on_click(&dispatch, move || Action::Clear(prefilled.clone())) }) }
             { preview::previews(&preview::PreviewsProps { form: s.form(), api_base: &config.api_base,
                 hide_token: config.hide_token, lang, state: &previews }) }
             { outcome::outcome_panel(&outcome::OutcomeProps { view: view::outcome_view(s, lang, &dates), lang,
                 level: level + 1, heading_id: hooks::outcome_id(&props.id_prefix),
-                on_stop: dispatch.reform(|()| Action::StopFollowing),
-                on_check_again: dispatch.reform(|()| Action::CheckAgain(clock::now_ms())),
-                on_another: dispatch.reform(|()| Action::CreateAnother(clock::now_ms())) }) }
+                on_stop: on_click(&dispatch, || Action::StopFollowing),
+                on_check_again: on_click(&dispatch, || Action::CheckAgain(clock::now_ms())),
+                on_another: on_click(&dispatch, || Action::CreateAnother(clock::now_ms())) }) }
             if let Some(view) = view::shown_list(s, lang, &dates) {
                 { list::snapshot_list(&list::ListProps { view, lang, level: level + 1 }) }
             }
             { rehearsal }
         </div>
     }
+}
+
+/// A button's click that dispatches `make()`, made at the click (a time in it is the click's).
+fn on_click(dispatch: &Callback<Action>, make: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
+    clicks(dispatch.clone(), Rc::new(make))
+}
+
+/// Every button's callback is this one kind of closure: Yew's `reform` compiles one per button.
+fn clicks(dispatch: Callback<Action>, make: Rc<dyn Fn() -> Action>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| dispatch.emit(make()))
 }
 
 /// A heading of `level` (1 to 6), so the form fits the heading outline of the page it is in.

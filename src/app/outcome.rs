@@ -15,9 +15,9 @@ pub struct OutcomeProps {
     pub level: u8,
     /// The id of the outcome's heading (the page moves the focus there).
     pub heading_id: AttrValue,
-    pub on_stop: Callback<()>,
-    pub on_check_again: Callback<()>,
-    pub on_another: Callback<()>,
+    pub on_stop: Callback<MouseEvent>,
+    pub on_check_again: Callback<MouseEvent>,
+    pub on_another: Callback<MouseEvent>,
 }
 
 pub fn outcome_panel(props: &OutcomeProps) -> Html {
@@ -40,7 +40,7 @@ pub fn outcome_panel(props: &OutcomeProps) -> Html {
                     }
                     <p class="csf-actions">
                         <button type="button" class="csf-secondary csf-another"
-                            onclick={props.on_another.reform(|_: MouseEvent| ())}>{ summary.another }</button>
+                            onclick={props.on_another.clone()}>{ summary.another }</button>
                     </p>
                 </section>
                 { result::created(&result::CreatedProps { view: created, lang, level }) }

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import test from 'node:test';
 import {
-  CLUSTER_ID, PROJECT_ID, ROOT, formUrl, launchBrowser, startEmulator,
+  CLUSTER_ID, PROJECT_ID, ROOT, formUrl, launchBrowser, settled, startEmulator,
 } from './harness.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -73,8 +73,9 @@ async function makeOlder(name) {
   assert.equal(res.status, 201);
 }
 
-/** The focused element, inside shadow roots too. */
-function focused(page) {
+/** The focused element, inside shadow roots too (once the page's last render has run its effects). */
+async function focused(page) {
+  await settled(page);
   return page.evaluate(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test, { before, describe, it } from 'node:test';
 import {
-  CLUSTER_ID, OUTPUT_DIR, PROJECT_ID, cell, field, fill, formValues, idle, useHarness, withPage,
+  CLUSTER_ID, OUTPUT_DIR, PROJECT_ID, cell, field, fill, formValues, idle, settled, useHarness, withPage,
 } from './harness.mjs';
 
 const h = useHarness(test);
@@ -104,8 +104,10 @@ async function snapshots() {
   return (await res.json()).backups;
 }
 
-/** The focused element, inside shadow roots too: its id, tag, name and text. */
-function focused(page) {
+/** The focused element, inside shadow roots too: its id, tag, name and text (once the page's
+ *  last render has run its effects). */
+async function focused(page) {
+  await settled(page);
   return page.evaluate(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

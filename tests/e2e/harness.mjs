@@ -275,6 +275,18 @@ function inFlightNow() {
   return b.disabled || b.getAttribute('aria-disabled') === 'true' || b.closest('[aria-busy="true"]') !== null;
 }
 
+/**
+ * Lets the page finish what a render started. Yew's scheduler yields to the browser once it has
+ * run for ~16 ms (a `setTimeout(0)`), and a render's effects, where the page moves the focus, may
+ * then run in that later task: a slow render (tests side by side in tabs, a busy machine) leaves
+ * the DOM updated and the focus not yet moved. Three tasks let the yield and what it queues run.
+ */
+export async function settled(page) {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
 /** Waits until the page shows a request in flight. */
 export async function busy(page) {
   await page.waitForFunction(inFlightNow);

@@ -79,7 +79,7 @@ test('the first reply is rehearsed once after load, hidden and unheard, and leav
     assert.equal(await page.locator('[name=project_id]').inputValue(), 'p0123');
     assert.equal(await page.locator('[name=name]').inputValue(), '');
 
-    // Typing and the previews go on as before; no second rehearsal for the same language.
+    // Typing goes on as before; no second rehearsal for the same language.
     await fill(page, { name: 'after_rehearsal' });
     await page.waitForTimeout(300);
     assert.equal((await page.evaluate(() => window.__rehearsals)).length, 1);

@@ -76,8 +76,9 @@ pub fn field_input(props: &FieldProps) -> Html {
             { input }
             if !v.messages.is_empty() {
                 <ul id={msg_id} class="csf-messages">
-                    { for v.messages.iter().map(|m| html! {
-                        <li class={classes!("csf-msg", severity_class(m.severity))}>{ &m.text }</li>
+                    { for v.messages.iter().map(|m| {
+                        let class = ["csf-msg", severity_class(m.severity)];
+                        super::element::classed("li", &class, &["class"], vec![], html! { { &m.text } })
                     }) }
                 </ul>
             }

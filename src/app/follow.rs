@@ -14,8 +14,8 @@ pub struct FollowProps<'a> {
 
 pub fn follow_panel(props: &FollowProps) -> Html {
     let v = props.view;
-    html! {
-        <section class={classes!("csf-follow", v.tone.class())} aria-label={v.title}>
+    let panel = html! {
+        <>
             <p class="csf-follow-head">
                 <span class="csf-badge" role="status">{ &v.status }</span>
                 <span class="csf-follow-expl">{ &v.explanation }</span>
@@ -34,6 +34,14 @@ pub fn follow_panel(props: &FollowProps) -> Html {
                     <button type="button" class="csf-secondary" onclick={props.on_check_again.clone()}>{ props.lang.ui(Ui::CheckAgain) }</button>
                 }
             </p>
-        </section>
-    }
+        </>
+    };
+    let label = Some(AttrValue::Static(v.title));
+    super::element::classed(
+        "section",
+        &["csf-follow", v.tone.class()],
+        &["class", "aria-label"],
+        vec![label],
+        panel,
+    )
 }

@@ -34,17 +34,17 @@ pub fn snapshot_list(props: &ListProps) -> Html {
                             <th scope="col">{ ui(Ui::ColShards) }</th>
                         </tr></thead>
                         <tbody>
-                        { for rows.iter().map(|r| html! {
-                            <tr class={classes!(r.highlighted.then_some("csf-new"))} data-name={r.name.clone()}>
+                        { for rows.iter().map(|r| super::element::classed("tr",
+                            &[if r.highlighted { "csf-new" } else { "" }],
+                            &["class", "data-name"], vec![Some(r.name.clone().into())], html! { <>
                                 <th scope="row"><code>{ &r.name }</code>
                                     if r.highlighted { <span class="csf-new-mark">{ ui(Ui::NewMark) }</span> }
                                 </th>
-                                <td><span class={classes!("csf-badge", r.tone.class())}>{ &r.status }</span></td>
+                                <td>{ super::element::classed("span", &["csf-badge", r.tone.class()], &["class"], vec![], html! { { &r.status } }) }</td>
                                 <td>{ &r.created }</td>
                                 <td><code>{ &r.indices }</code></td>
                                 <td>{ &r.shards }</td>
-                            </tr>
-                        }) }
+                            </> })) }
                         </tbody>
                     </table>
                     </div>

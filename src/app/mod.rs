@@ -12,6 +12,7 @@ mod api;
 mod clock;
 mod dates;
 mod effect;
+mod element;
 mod failure;
 mod field;
 mod follow;
@@ -139,8 +140,8 @@ fn clicks(dispatch: Callback<Action>, make: Rc<dyn Fn() -> Action>) -> Callback<
 
 /// A heading of `level` (1 to 6), so the form fits the heading outline of the page it is in.
 fn heading(level: u8, class: &'static str, id: Option<&AttrValue>, content: Html) -> Html {
-    let tag = format!("h{}", level.clamp(1, 6));
+    let tag = ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1];
     // Headings the page moves the focus to can take it.
-    let tabindex = id.map(|_| "-1");
-    html! { <@{tag} class={class} id={id.cloned()} {tabindex}>{ content }</@> }
+    let tabindex = id.map(|_| AttrValue::Static("-1"));
+    element::classed(tag, &[class], &["class", "id", "tabindex"], vec![id.cloned(), tabindex], content)
 }

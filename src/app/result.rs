@@ -44,7 +44,7 @@ fn row(r: &RowView, lang: Lang) -> Html {
     let value = if r.nested.is_empty() {
         html! {
             <>
-                <span class={classes!("csf-value", r.muted.then_some("csf-muted"))}>{ &r.value }</span>
+                { super::element::classed("span", &["csf-value", if r.muted { "csf-muted" } else { "" }], &["class"], vec![], html! { { &r.value } }) }
                 if let Some(raw) = &r.raw { <span class="csf-raw"><code>{ raw }</code></span> }
             </>
         }

@@ -264,7 +264,7 @@ fn index_name_issue(item: &str) -> Option<IndexNameIssue> {
     if let Some(c) = item.chars().find(|c| es_index::FORBIDDEN.contains(c)) {
         return Some(IndexNameIssue::Forbidden(c));
     }
-    if item.contains(es_index::UNSUPPORTED_SINCE_7) {
+    if item.contains([es_index::UNSUPPORTED_SINCE_7]) {
         return Some(IndexNameIssue::ColonUnsupported);
     }
     if item.len() > es_index::MAX_BYTES {
@@ -347,7 +347,7 @@ pub fn index_patterns(value: &str) -> Vec<IndexPattern> {
                 IndexPattern::All
             } else if stars == 0 {
                 IndexPattern::Exact(item.into())
-            } else if inner.contains(w) {
+            } else if inner.contains([w]) {
                 IndexPattern::Pattern(item.into())
             } else if item.ends_with(w) && item.starts_with(w) {
                 IndexPattern::Contains(inner.into())

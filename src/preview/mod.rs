@@ -112,7 +112,8 @@ impl Parts {
 /// The region of an API base that is one of the service's endpoints
 /// (`https://css.eu-west-101.myhuaweicloud.com/…` → `eu-west-101`).
 pub fn region_of(api_base: &str) -> Option<String> {
-    let rest = api_base.split_once("://")?.1;
+    // The scheme ends at the first `:` ("://" as a pattern would link core's substring search).
+    let rest = api_base.split_once(':')?.1.strip_prefix("//")?;
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next()?.to_ascii_lowercase();
@@ -289,6 +290,8 @@ mod tests {
         assert_eq!(region_of("https://tools.example/css-api"), None);
         assert_eq!(region_of("http://127.0.0.1:8081"), None);
         assert_eq!(region_of("https://css.a'b.myhuaweicloud.com"), None);
+        assert_eq!(region_of("css.eu-west-101.myhuaweicloud.com"), None, "no scheme");
+        assert_eq!(region_of("https:css.eu-west-101.myhuaweicloud.com"), None, "no //");
         let f = form();
         let base = "https://css.ap-southeast-1.myhuaweicloud.com";
         let text = build(PreviewKind::Terraform, &PreviewInput { api_base: base, ..input(&f) });

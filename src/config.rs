@@ -136,53 +136,18 @@ impl Config {
     }
 }
 
-/// Splits a URL query (`?a=1&b=x%20y`) into decoded pairs.
-pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-        .collect()
-}
-
-/// Decodes `%XX` and `+`; bad escapes are kept as written.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                let hex =
-                    std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn query_prefills_ids_and_api_base() {
-        let c = Config::default()
-            .with_pairs(query_pairs("?project_id=p1&cluster_id=c%2D1&api_base=%2Fcss-api&x=y"));
+        let c = Config::default().with_pairs([
+            ("project_id", "p1"),
+            ("cluster_id", "c-1"),
+            ("api_base", "/css-api"),
+            ("x", "y"),
+        ]);
         assert_eq!(
             (c.project_id.as_str(), c.cluster_id.as_str(), c.api_base.as_str()),
             ("p1", "c-1", "/css-api")
@@ -235,12 +200,6 @@ mod tests {
         assert!(c.locked(Field::ProjectId));
         assert!(!c.locked(Field::ClusterId), "an id the host did not give stays editable");
         assert!(!Config::default().locked(Field::ProjectId));
-    }
-
-    #[test]
-    fn bad_escapes_are_kept() {
-        assert_eq!(query_pairs("a=%zz%4"), vec![("a".to_string(), "%zz%4".to_string())]);
-        assert_eq!(query_pairs("a=b+c%20d"), vec![("a".to_string(), "b c d".to_string())]);
     }
 
     #[test]

@@ -441,6 +441,30 @@ fn the_browsers_parser_keeps_what_the_reply_wrote() {
     assert!(json::parse(&format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1))).is_ok());
 }
 
+/// The page's URL query is read with the browser's `URLSearchParams`: in order, `+` and `%XX`
+/// decoded (UTF-8 included), a bad escape kept as written, empty pairs skipped.
+#[wasm_bindgen_test]
+fn the_query_is_decoded_by_the_browser() {
+    use css_snapshot_form::app::mount::query_pairs;
+    let pairs = query_pairs(
+        "?project_id=p1&cluster_id=c%2D1&&api_base=%2Fcss-api&a=b+c%20d&bad=%zz%4&zh=%E5%BF%AB&flag",
+    );
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("project_id", "p1"),
+            ("cluster_id", "c-1"),
+            ("api_base", "/css-api"),
+            ("a", "b c d"),
+            ("bad", "%zz%4"),
+            ("zh", "快"),
+            ("flag", ""),
+        ]
+    );
+    assert!(query_pairs("").is_empty());
+}
+
 fn set(o: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
     js_sys::Reflect::set(o, &key.into(), value).unwrap();
 }

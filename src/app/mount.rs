@@ -9,8 +9,24 @@ use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 use super::{App, AppProps};
-use crate::config::{query_pairs, Config, OPTION_NAMES};
+use crate::config::{Config, OPTION_NAMES};
 use crate::text::{Lang, Ui};
+
+/// A URL query (`?a=1&b=x%20y`) as its pairs in order, decoded by the browser's `URLSearchParams`
+/// (`+` and `%XX`; a bad escape is kept as written).
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    let text = |v: JsValue| v.as_string().unwrap_or_default();
+    js_sys::Array::from(&params)
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            (text(pair.get(0)), text(pair.get(1)))
+        })
+        .collect()
+}
 
 /// The browser's languages, most preferred first (`navigator.languages`, else `navigator.language`).
 pub(super) fn browser_languages() -> Vec<String> {

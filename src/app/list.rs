@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use super::element::classed;
 use crate::text::{Lang, Ui};
-use crate::view::ListView;
+use crate::view::{ListRow, ListView};
 
 pub struct ListProps {
     pub view: ListView,
@@ -34,17 +35,7 @@ pub fn snapshot_list(props: &ListProps) -> Html {
                             <th scope="col">{ ui(Ui::ColShards) }</th>
                         </tr></thead>
                         <tbody>
-                        { for rows.iter().map(|r| super::element::classed("tr",
-                            &[if r.highlighted { "csf-new" } else { "" }],
-                            &["class", "data-name"], vec![Some(r.name.clone().into())], html! { <>
-                                <th scope="row"><code>{ &r.name }</code>
-                                    if r.highlighted { <span class="csf-new-mark">{ ui(Ui::NewMark) }</span> }
-                                </th>
-                                <td>{ super::element::classed("span", &["csf-badge", r.tone.class()], &["class"], vec![], html! { { &r.status } }) }</td>
-                                <td>{ &r.created }</td>
-                                <td><code>{ &r.indices }</code></td>
-                                <td>{ &r.shards }</td>
-                            </> })) }
+                        { for rows.iter().map(|r| list_row(r, props.lang)) }
                         </tbody>
                     </table>
                     </div>
@@ -52,4 +43,21 @@ pub fn snapshot_list(props: &ListProps) -> Html {
             }
         </section>
     }
+}
+
+/// One snapshot: the one this page created last is marked (`csf-new`, and a word after its name).
+fn list_row(r: &ListRow, lang: Lang) -> Html {
+    let cells = html! {
+        <>
+            <th scope="row"><code>{ &r.name }</code>
+                if r.highlighted { <span class="csf-new-mark">{ lang.ui(Ui::NewMark) }</span> }
+            </th>
+            <td>{ classed("span", &["csf-badge", r.tone.class()], &["class"], vec![], html! { { &r.status } }) }</td>
+            <td>{ &r.created }</td>
+            <td><code>{ &r.indices }</code></td>
+            <td>{ &r.shards }</td>
+        </>
+    };
+    let new = if r.highlighted { "csf-new" } else { "" };
+    classed("tr", &[new], &["class", "data-name"], vec![Some(r.name.clone().into())], cells)
 }

@@ -42,9 +42,10 @@ pub fn table(rows: &[RowView], lang: Lang, caption: &str) -> Html {
 
 fn row(r: &RowView, lang: Lang) -> Html {
     let value = if r.nested.is_empty() {
+        let muted = if r.muted { "csf-muted" } else { "" };
         html! {
             <>
-                { super::element::classed("span", &["csf-value", if r.muted { "csf-muted" } else { "" }], &["class"], vec![], html! { { &r.value } }) }
+                { super::element::classed("span", &["csf-value", muted], &["class"], vec![], html! { { &r.value } }) }
                 if let Some(raw) = &r.raw { <span class="csf-raw"><code>{ raw }</code></span> }
             </>
         }

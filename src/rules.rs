@@ -264,6 +264,7 @@ fn index_name_issue(item: &str) -> Option<IndexNameIssue> {
     if let Some(c) = item.chars().find(|c| es_index::FORBIDDEN.contains(c)) {
         return Some(IndexNameIssue::Forbidden(c));
     }
+    // `[c]`, not `c`: see `request::valid_header` (no substring search in the wasm).
     if item.contains([es_index::UNSUPPORTED_SINCE_7]) {
         return Some(IndexNameIssue::ColonUnsupported);
     }

@@ -91,11 +91,42 @@ function listFiles(dir, base = dir) {
 }
 
 /**
+ * Without a browser, the files the page loads: index.html, the files it names (`href`, `src`:
+ * style sheets, scripts, preloads) and the modules those scripts and its inline module scripts
+ * import, statically and relative to them. (A file the page's code fetches by a URL it builds is
+ * not found this way; the page's is the wasm, which index.html preloads.)
+ */
+function loadedFiles(dir) {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const found = new Set(['index.html']);
+  const inDir = (from, url) => {
+    const rel = path.relative(dir, path.resolve(path.dirname(path.join(dir, from)), url.split(/[?#]/)[0]));
+    return !rel.startsWith('..') && fs.existsSync(path.join(dir, rel)) ? rel.split(path.sep).join('/') : null;
+  };
+  const imports = (text) => [...text.matchAll(/(?:\bfrom|\bimport)\s*(['"])(\.{1,2}\/[^'"]+)\1/g)].map((m) => m[2]);
+  const queue = [];
+  const add = (from, url) => {
+    const f = inDir(from, url);
+    if (f && !found.has(f)) { found.add(f); if (/\.m?js$/.test(f)) queue.push(f); }
+  };
+  for (const m of html.matchAll(/\b(?:href|src)="([^"]+)"/g)) if (!/^[a-z]+:/i.test(m[1])) add('index.html', m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) for (const u of imports(m[1])) add('index.html', u);
+  while (queue.length) {
+    const f = queue.shift();
+    for (const u of imports(fs.readFileSync(path.join(dir, f), 'utf8'))) add(f, u);
+  }
+  return found;
+}
+
+/**
  * Sizes of every file of `dir`. `counted` says which files the total covers: the files the page
- * fetched to show the form when known (from a browser run), else the top-level html, js, wasm and
- * css files and wasm-bindgen's snippets/ (other subfolders, like a demo portal, are not the form).
+ * fetched to show the form when known (from a browser run), else the files its index.html loads
+ * (`loadedFiles`), else the top-level html, js, wasm and css files and wasm-bindgen's snippets/
+ * (other subfolders, like a demo portal, are not the form).
  */
 export function sizesOf(dir, counted = null, pageWasm = true) {
+  const fetched = counted !== null;
+  if (!counted && fs.existsSync(path.join(dir, 'index.html'))) counted = loadedFiles(dir);
   const files = listFiles(dir).map((file) => {
     const buf = fs.readFileSync(path.join(dir, file));
     const ext = path.extname(file).slice(1).toLowerCase();
@@ -122,7 +153,8 @@ export function sizesOf(dir, counted = null, pageWasm = true) {
   if (pageWasm && !files.some((f) => f.file === PAGE_WASM && f.counted)) {
     throw new Error(`${dir}: no ${PAGE_WASM} among the files counted: not a built page (scripts/build)`);
   }
-  return { dir, countedBy: counted ? 'fetched by the page' : 'top-level html/js/wasm/css + snippets/', files, total };
+  const countedBy = fetched ? 'fetched by the page' : counted ? 'that index.html loads' : 'top-level html/js/wasm/css + snippets/';
+  return { dir, countedBy, files, total };
 }
 
 // ---------------------------------------------------------------------------------------------

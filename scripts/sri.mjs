@@ -1,33 +1,45 @@
 // Trunk post-build hook: Subresource Integrity for everything the page loads, so the page can
 // run under a strict Content-Security-Policy with no inline script.
-//  - boot.js gets the wasm module's hash (it fetches the module with `integrity`);
+//  - boot.js gets the wasm module's hash (it fetches the module with `integrity`); in a release
+//    build scripts/minify.mjs has written it already, before bundling boot.js, and it is checked;
 //  - index.html gets `integrity` on boot.js and modulepreload links (with integrity) for the
-//    JS glue and wasm-bindgen snippets, which boot.js then imports from the module map;
+//    modules boot.js imports (a debug build's JS glue and wasm-bindgen snippets; a release
+//    build's boot.js imports none), which boot.js then takes from the module map;
 //  - and a preload of the wasm (as="fetch", crossorigin, with its integrity), so it downloads
-//    beside boot.js and the glue instead of after them: boot.js's fetch of it has the same URL,
+//    beside boot.js instead of after it: boot.js's fetch of it has the same URL,
 //    mode (cors), credentials (same-origin) and integrity, so it takes the preloaded response.
 // Usage: node scripts/sri.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('sri.mjs: no directory (pass one or run as a Trunk hook)');
 const sri = (path) => 'sha384-' + createHash('sha384').update(readFileSync(path)).digest('base64');
-const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
 
 const boot = join(dir, 'boot.js');
 const bootText = readFileSync(boot, 'utf8');
 const marker = "const WASM_INTEGRITY = '';";
-if (!bootText.includes(marker)) throw new Error('sri.mjs: boot.js has no WASM_INTEGRITY marker');
 const WASM = 'css-snapshot-form_bg.wasm';
 const wasmIntegrity = sri(join(dir, WASM));
-writeFileSync(boot, bootText.replace(marker, `const WASM_INTEGRITY = '${wasmIntegrity}';`));
+if (bootText.includes(marker)) {
+  writeFileSync(boot, bootText.replace(marker, `const WASM_INTEGRITY = '${wasmIntegrity}';`));
+} else if (!bootText.includes(`'${wasmIntegrity}'`) && !bootText.includes(`"${wasmIntegrity}"`)) {
+  throw new Error("sri.mjs: boot.js has neither the WASM_INTEGRITY marker nor the wasm's integrity");
+}
 
-const modules = files(dir)
-  .filter((f) => f.endsWith('.js') && !f.endsWith('boot.js'))
-  .map((f) => relative(dir, f).split('\\').join('/'))
-  .sort();
+// The modules boot.js loads with it: its static imports (`import … from './x.js'`, `export …
+// from`, `import './x.js'`), and theirs. Not the files beside it that it does not import.
+const imported = (file) => [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*(['"])(\.{1,2}\/[^'"]+)\1/g)]
+  .map((m) => join(file, '..', m[2]));
+const graph = new Set();
+for (let queue = imported(boot); queue.length;) {
+  const m = queue.shift();
+  if (graph.has(m)) continue;
+  graph.add(m);
+  queue.push(...imported(m));
+}
+const modules = [...graph].map((f) => relative(dir, f).split('\\').join('/')).sort();
 const preload = [
   `  <link rel="preload" as="fetch" crossorigin href="${WASM}" integrity="${wasmIntegrity}">`,
   ...modules.map((m) => `  <link rel="modulepreload" href="${m}" integrity="${sri(join(dir, m))}">`),

@@ -1,9 +1,15 @@
 // Loads css-snapshot-form from wherever these files are hosted (any sub-path), then mounts a
 // form into every [data-css-snapshot-form] element and defines <css-snapshot-form>.
 // Portals include this one module: <script type="module" src="…/boot.js"></script>
+// It is also the module's API for hosts (`import { mount } from '…/boot.js'`, README: JS API).
+// The release build bundles the glue into it (scripts/minify.mjs): one file for the page's JS.
 import init, { boot, panic_notices } from './css-snapshot-form.js';
 
-// Filled in at build time by scripts/sri.mjs (Subresource Integrity for the wasm module).
+export * from './css-snapshot-form.js';
+export { default } from './css-snapshot-form.js';
+
+// Filled in at build time (Subresource Integrity for the wasm module): by scripts/minify.mjs in a
+// release build, before it bundles this file, else by scripts/sri.mjs.
 const WASM_INTEGRITY = '';
 
 const base = new URL('.', import.meta.url).href;

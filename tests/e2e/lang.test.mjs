@@ -254,6 +254,8 @@ customElements.define('shadow-card', class extends HTMLElement {
   }
 });
 customElements.whenDefined('css-snapshot-form').then(async () => {
+  // By the glue's file name, as hosts did before boot.js exported the API (the release build's
+  // css-snapshot-form.js re-exports boot.js): the instance boot.js initialised.
   const { mount } = await import('../css-snapshot-form.js');
   const host = document.getElementById('mounted');
   const root = host.attachShadow({ mode: 'open' });

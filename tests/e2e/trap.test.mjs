@@ -16,8 +16,8 @@ const h = useHarness(test);
 const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');
 /** The module's allocator export, as the glue passes it to its string helper with the
  * reallocator after it (its name varies: the release build shortens the module's export names,
- * and the glue is minified, so neither the helper's nor the export's name is kept). */
-const MALLOC = fs.readFileSync(path.join(DIST, 'css-snapshot-form.js'), 'utf8')
+ * and bundles the minified glue into boot.js, so neither the helper's nor the export's name is kept). */
+const MALLOC = fs.readFileSync(path.join(DIST, 'boot.js'), 'utf8')
   .match(/\(\w+, ?\w+\.([\w$]+), ?\w+\.[\w$]+\)/)[1];
 const NOTICE = /^The form stopped because of an internal error\. What you typed is still shown/;
 

@@ -69,8 +69,8 @@ $('b-toggle-token').addEventListener('click', () => $('form-b').toggleAttribute(
 // Form C: the JS API, for hosts that render their own containers. The portal gives the
 // container a shadow root with the form's stylesheet, so the two stay apart here too.
 customElements.whenDefined('css-snapshot-form').then(async () => {
-  // The same module boot.js loaded and initialised (same URL, so the same instance).
-  const { mount } = await import('../css-snapshot-form.js');
+  // From the module the portal loaded (same URL, so the same instance, already initialised).
+  const { mount } = await import('../boot.js');
   const host = $('form-c');
   const root = host.attachShadow({ mode: 'open' });
   const css = document.createElement('link');

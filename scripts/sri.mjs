@@ -47,10 +47,10 @@ const preload = [
 
 const index = join(dir, 'index.html');
 let html = readFileSync(index, 'utf8');
-const script = '<script type="module" src="boot.js"></script>';
-if (!html.includes(script)) throw new Error('sri.mjs: index.html does not load boot.js');
+const script = html.match(/<script type="module"( async)? src="boot\.js"><\/script>/);
+if (!script) throw new Error('sri.mjs: index.html does not load boot.js');
 html = html
-  .replace(script, `${preload}\n  <script type="module" src="boot.js" integrity="${sri(boot)}"></script>`)
+  .replace(script[0], `${preload}\n  <script type="module"${script[1] ?? ''} src="boot.js" integrity="${sri(boot)}"></script>`)
   // Trunk leaves its build instruction in place when it injects no script.
   .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 writeFileSync(index, html);

@@ -38,4 +38,9 @@ const trap = (e) => e instanceof WebAssembly.RuntimeError;
 addEventListener('error', (e) => trap(e.error) && showNotices());
 addEventListener('unhandledrejection', (e) => trap(e.reason) && showNotices());
 
+// Loaded `async` (as index.html does), this module runs as soon as it is fetched, so the wasm
+// compiles while the document is still being read; the forms are mounted once it has been read.
+if (document.readyState === 'loading') {
+  await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
 boot(base);

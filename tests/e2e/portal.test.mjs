@@ -329,3 +329,55 @@ test('an invalid submit moves focus to the error summary inside the shadow root,
       await page.locator('#form-a').locator('.csf-error-summary a', { hasText: 'Snapshot name' }).click();
       assert.equal(await active(), 'name');
     }));
+
+// A host page that loads boot.js `async` (as the standalone page does) and whose parser is held
+// by a slow script: boot.js then runs before the rest of the page is read, and must still mount
+// the containers that come after it, once the document has been read.
+const ASYNC_HOST = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Async host</title>
+  <script type="module" async src="../boot.js"></script>
+</head>
+<body>
+  <script src="slow.js"></script>
+  <div id="by-attribute" data-css-snapshot-form data-project-id="${PROJECT_ID}" data-cluster-id="${CLUSTER_ID}"></div>
+  <css-snapshot-form id="by-element" project-id="${PROJECT_ID}"></css-snapshot-form>
+</body>
+</html>
+`;
+
+test('boot.js run before the page is read (async) mounts the forms that come after it', async () => {
+  fs.mkdirSync(path.join(site.dir, 'async-host'), { recursive: true });
+  fs.writeFileSync(path.join(site.dir, 'async-host', 'index.html'), ASYNC_HOST);
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.addInitScript(() => {
+      const orig = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = (...args) => orig.apply(WebAssembly, args).then((r) => {
+        window.__instantiated = true;
+        return r;
+      });
+    });
+    // slow.js is held until the module has started (and a little more, for boot.js to go on).
+    let startedFirst = false;
+    await page.route('**/async-host/slow.js', async (route) => {
+      for (let i = 0; i < 400 && !startedFirst; i++) {
+        startedFirst = await page.evaluate(() => window.__instantiated === true).catch(() => false);
+        if (!startedFirst) await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fulfill({ contentType: 'text/javascript', body: 'window.__slowRan = true;' });
+    });
+    await page.goto(`${emulator.url}/async-host/`);
+    for (const id of ['by-attribute', 'by-element']) await submitOf(page, id).waitFor();
+    assert.ok(startedFirst, 'the wasm was instantiated while the page was still being read');
+    assert.equal(await page.evaluate(() => window.__slowRan), true);
+    assert.equal(await formField(page, 'by-attribute', 'cluster_id').inputValue(), CLUSTER_ID);
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await page.close();
+  }
+});

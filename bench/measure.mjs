@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { staticImports } from '../scripts/imports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -103,17 +104,16 @@ function loadedFiles(dir) {
     const rel = path.relative(dir, path.resolve(path.dirname(path.join(dir, from)), url.split(/[?#]/)[0]));
     return !rel.startsWith('..') && fs.existsSync(path.join(dir, rel)) ? rel.split(path.sep).join('/') : null;
   };
-  const imports = (text) => [...text.matchAll(/(?:\bfrom|\bimport)\s*(['"])(\.{1,2}\/[^'"]+)\1/g)].map((m) => m[2]);
   const queue = [];
   const add = (from, url) => {
     const f = inDir(from, url);
     if (f && !found.has(f)) { found.add(f); if (/\.m?js$/.test(f)) queue.push(f); }
   };
   for (const m of html.matchAll(/\b(?:href|src)="([^"]+)"/g)) if (!/^[a-z]+:/i.test(m[1])) add('index.html', m[1]);
-  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) for (const u of imports(m[1])) add('index.html', u);
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) for (const u of staticImports(m[1])) add('index.html', u);
   while (queue.length) {
     const f = queue.shift();
-    for (const u of imports(fs.readFileSync(path.join(dir, f), 'utf8'))) add(f, u);
+    for (const u of staticImports(fs.readFileSync(path.join(dir, f), 'utf8'))) add(f, u);
   }
   return found;
 }

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { staticImports } from './imports.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('sri.mjs: no directory (pass one or run as a Trunk hook)');
@@ -28,10 +29,9 @@ if (bootText.includes(marker)) {
   throw new Error("sri.mjs: boot.js has neither the WASM_INTEGRITY marker nor the wasm's integrity");
 }
 
-// The modules boot.js loads with it: its static imports (`import … from './x.js'`, `export …
-// from`, `import './x.js'`), and theirs. Not the files beside it that it does not import.
-const imported = (file) => [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*(['"])(\.{1,2}\/[^'"]+)\1/g)]
-  .map((m) => join(file, '..', m[2]));
+// The modules boot.js loads with it: its static imports, and theirs. Not the files beside it
+// that it does not import.
+const imported = (file) => staticImports(readFileSync(file, 'utf8')).map((m) => join(file, '..', m));
 const graph = new Set();
 for (let queue = imported(boot); queue.length;) {
   const m = queue.shift();

@@ -4,8 +4,8 @@
 // names the glue and the wasm call each other by (binaryen, pinned in package.json), bundles the
 // glue into boot.js, renews the `integrity` Trunk wrote on the style sheets' links in index.html
 // and leaves out its comments. The page's JS is then one file, boot.js, the entry portals load
-// too: the page fetches four files besides index.html, and its form was usable 14–25 ms sooner
-// than with the glue as a file of its own in two A/B runs of cold loads (bench/README.md).
+// too: the page fetches four files besides index.html, and its form was usable sooner than with
+// the glue as a file of its own in A/B runs of cold loads (bench/README.md has the figures).
 // Debug builds (`trunk build`, `trunk watch`) are left as they are, for reading in devtools.
 // Usage: node scripts/minify.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR; with DIR given,
 // the build is minified whatever its profile)

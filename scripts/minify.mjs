@@ -9,12 +9,12 @@
 // Debug builds (`trunk build`, `trunk watch`) are left as they are, for reading in devtools.
 // Usage: node scripts/minify.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR; with DIR given,
 // the build is minified whatever its profile)
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync, transformSync } from 'esbuild';
+import { sri, withWasmIntegrity } from './integrity.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('minify.mjs: no directory (pass one or run as a Trunk hook)');
@@ -24,7 +24,6 @@ if (!process.argv[2] && process.env.TRUNK_PROFILE !== 'release') {
 }
 
 const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
-const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
 const sizeOf = (f) => statSync(f).size;
 let before = 0;
 let after = 0;
@@ -95,10 +94,10 @@ console.log(`minify.mjs: ${mapping.imports.length} import and ${mapping.exports.
 // css-snapshot-form.js is left as a file that re-exports boot.js's, for hosts that import it by
 // that name: the same module instance, the one boot.js initialised.
 const boot = join(dir, 'boot.js');
-const marker = "const WASM_INTEGRITY = '';";
 const bootSource = readFileSync(boot, 'utf8');
-if (!bootSource.includes(marker)) throw new Error('minify.mjs: boot.js has no WASM_INTEGRITY marker');
-writeFileSync(boot, bootSource.replace(marker, `const WASM_INTEGRITY = '${sri(readFileSync(wasmFile))}';`));
+const bootFilled = withWasmIntegrity(bootSource, sri(readFileSync(wasmFile)));
+if (bootFilled === null) throw new Error('minify.mjs: boot.js has no WASM_INTEGRITY marker');
+writeFileSync(boot, bootFilled);
 before += Buffer.byteLength(bootSource);
 // Top-level await (boot.js waits for the module): ES2022.
 const [bootBundle] = buildSync({

@@ -9,22 +9,21 @@
 //    beside boot.js instead of after it: boot.js's fetch of it has the same URL,
 //    mode (cors), credentials (same-origin) and integrity, so it takes the preloaded response.
 // Usage: node scripts/sri.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { staticImports } from './imports.mjs';
+import { sri, withWasmIntegrity } from './integrity.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('sri.mjs: no directory (pass one or run as a Trunk hook)');
-const sri = (path) => 'sha384-' + createHash('sha384').update(readFileSync(path)).digest('base64');
 
 const boot = join(dir, 'boot.js');
 const bootText = readFileSync(boot, 'utf8');
-const marker = "const WASM_INTEGRITY = '';";
 const WASM = 'css-snapshot-form_bg.wasm';
-const wasmIntegrity = sri(join(dir, WASM));
-if (bootText.includes(marker)) {
-  writeFileSync(boot, bootText.replace(marker, `const WASM_INTEGRITY = '${wasmIntegrity}';`));
+const wasmIntegrity = sri(readFileSync(join(dir, WASM)));
+const bootFilled = withWasmIntegrity(bootText, wasmIntegrity);
+if (bootFilled !== null) {
+  writeFileSync(boot, bootFilled);
 } else if (!bootText.includes(`'${wasmIntegrity}'`) && !bootText.includes(`"${wasmIntegrity}"`)) {
   throw new Error("sri.mjs: boot.js has neither the WASM_INTEGRITY marker nor the wasm's integrity");
 }
@@ -42,7 +41,7 @@ for (let queue = imported(boot); queue.length;) {
 const modules = [...graph].map((f) => relative(dir, f).split('\\').join('/')).sort();
 const preload = [
   `  <link rel="preload" as="fetch" crossorigin href="${WASM}" integrity="${wasmIntegrity}">`,
-  ...modules.map((m) => `  <link rel="modulepreload" href="${m}" integrity="${sri(join(dir, m))}">`),
+  ...modules.map((m) => `  <link rel="modulepreload" href="${m}" integrity="${sri(readFileSync(join(dir, m)))}">`),
 ].join('\n');
 
 const index = join(dir, 'index.html');
@@ -50,7 +49,7 @@ let html = readFileSync(index, 'utf8');
 const script = html.match(/<script type="module"( async)? src="boot\.js"><\/script>/);
 if (!script) throw new Error('sri.mjs: index.html does not load boot.js');
 html = html
-  .replace(script[0], `${preload}\n  <script type="module"${script[1] ?? ''} src="boot.js" integrity="${sri(boot)}"></script>`)
+  .replace(script[0], `${preload}\n  <script type="module"${script[1] ?? ''} src="boot.js" integrity="${sri(readFileSync(boot))}"></script>`)
   // Trunk leaves its build instruction in place when it injects no script.
   .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 writeFileSync(index, html);

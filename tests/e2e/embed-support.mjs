@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, TIMEOUT_MS } from './harness.mjs';
 
-export { CLUSTER_ID, PROJECT_ID, ROOT, TIMEOUT_MS, launchBrowser } from './harness.mjs';
+export { CLUSTER_ID, PROJECT_ID, ROOT, TIMEOUT_MS, launchBrowser, wasmIntegrityIn } from './harness.mjs';
 
 export const EMULATOR = process.env.CSS_EMULATOR || path.join(ROOT, 'target/debug/css-emulator');
 export const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');

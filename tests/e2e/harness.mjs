@@ -154,6 +154,14 @@ export async function launchBrowser({ viewport = { width: 1280, height: 900 }, l
   };
 }
 
+/** The wasm's integrity as boot.js fetches it: the one `sha384-…` value in boot.js's text (the
+ * release build minifies boot.js, so the constant's name is not kept). */
+export function wasmIntegrityIn(bootText) {
+  const found = [...bootText.matchAll(/['"](sha384-[A-Za-z0-9+/]+={0,2})['"]/g)];
+  if (found.length !== 1) throw new Error(`boot.js names ${found.length} integrity values, not one`);
+  return found[0][1];
+}
+
 /** The page's address with the ids (and any other query parameters) in its query. */
 export function formUrl(base, query = { project_id: PROJECT_ID, cluster_id: CLUSTER_ID }) {
   const u = new URL('/', base);

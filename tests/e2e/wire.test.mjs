@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import test from 'node:test';
 import zlib from 'node:zlib';
-import { ROOT, formUrl, useHarness } from './harness.mjs';
+import { ROOT, formUrl, useHarness, wasmIntegrityIn } from './harness.mjs';
 
 const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');
 const WASM = 'css-snapshot-form_bg.wasm';
@@ -16,12 +16,8 @@ const h = useHarness(test);
 
 const built = (file) => fs.readFileSync(path.join(DIST, file));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-/** The wasm's integrity as boot.js fetches it (the one hash in it; the release build minifies it). */
-const wasmIntegrity = () => {
-  const found = [...built('boot.js').toString('utf8').matchAll(/['"](sha384-[A-Za-z0-9+/]+={0,2})['"]/g)];
-  assert.equal(found.length, 1, 'boot.js names one integrity');
-  return found[0][1];
-};
+/** The wasm's integrity as boot.js fetches it. */
+const wasmIntegrity = () => wasmIntegrityIn(built('boot.js').toString('utf8'));
 
 /** GET `url` with `accept-encoding`, without decoding: status, headers and the bytes as sent. */
 function rawGet(url, acceptEncoding) {

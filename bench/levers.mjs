@@ -328,6 +328,36 @@ static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     const anchor = 'gloo-net = { version = "0.7.0", default-features = false, features = ["http"] }\n';
     replaceOnce(path.join(dir, 'Cargo.toml'), anchor, `${anchor}lol_alloc = "0.4"\n`);
   },
+  /** The Chinese words left out: `Lang::Zh` answered by the English ones (zh.rs then unused). */
+  'without-zh': (dir) => replaceOnce(path.join(dir, 'src/text/mod.rs'), 'Lang::Zh => &zh::Zh,', 'Lang::Zh => &en::En,'),
+  /** The request previews left out: their state hook and their view (src/preview then unused). */
+  'without-previews': (dir) => {
+    const app = path.join(dir, 'src/app/mod.rs');
+    replaceOnce(app, '    let previews = preview::use_previews_state();\n', '');
+    const s = fs.readFileSync(app, 'utf8');
+    const re = /\n\s*\{ preview::previews\(&preview::PreviewsProps \{[^}]*\}\) \}/;
+    if (!re.test(s)) throw new Error('not applicable at this commit: app/mod.rs has changed');
+    fs.writeFileSync(app, s.replace(re, ''));
+  },
+  /** The first reply's rehearsal left out (a speed lever for the first submit). */
+  'without-rehearsal': (dir) => replaceOnce(path.join(dir, 'src/app/mod.rs'),
+    'let rehearsal = warm::use_rehearsal(lang, &props.id_prefix);', 'let rehearsal = html! {};'),
+  /** The list's view left out (its state, calls and button stay: a lower bound of the feature). */
+  'without-list-view': (dir) => {
+    const app = path.join(dir, 'src/app/mod.rs');
+    const s = fs.readFileSync(app, 'utf8');
+    const re = /\n\s*if let Some\(view\) = view::shown_list\(s, lang, &dates\) \{\n[^\n]*\n\s*\}/;
+    if (!re.test(s)) throw new Error('not applicable at this commit: app/mod.rs has changed');
+    fs.writeFileSync(app, s.replace(re, ''));
+  },
+  /** The follow panel's view left out (the following itself stays: a lower bound of the feature). */
+  'without-follow-view': (dir) => {
+    const outcome = path.join(dir, 'src/app/outcome.rs');
+    const s = fs.readFileSync(outcome, 'utf8');
+    const re = /\n\s*if let Some\(f\) = follow \{\n[^\n]*\n[^\n]*\n\s*\}/;
+    if (!re.test(s)) throw new Error('not applicable at this commit: app/outcome.rs has changed');
+    fs.writeFileSync(outcome, s.replace(re, '').replace('OutcomeView::Created { summary, follow, created }', 'OutcomeView::Created { summary, created, .. }'));
+  },
 };
 const EXPERIMENT_VARIANTS = [
   { name: 'x-no-serde', what: 'mount options via js_sys (no serde, serde-wasm-bindgen)', edit: { experiments: ['no-serde'] } },
@@ -348,6 +378,16 @@ const EXPERIMENT_VARIANTS = [
   { name: 'x-dlmalloc', what: 'dlmalloc (the standard library default) as the allocator, not talc', edit: { experiments: ['dlmalloc'] } },
   { name: 'x-no-minify', what: 'JS glue, snippets and CSS not minified (scripts/minify.mjs left out)', edit: { experiments: ['no-minify'] } },
   { name: 'x-lol-alloc', what: 'lol_alloc FreeListAllocator as the allocator, not talc', edit: { experiments: ['dlmalloc', 'lol-alloc'] } },
+  // What features weigh (issue 13's ninth round): each left out of the page on its own, then all.
+  { name: 'x-without-zh', what: 'no Chinese words (Lang::Zh answered in English)', edit: { experiments: ['without-zh'] } },
+  { name: 'x-without-previews', what: 'no request previews', edit: { experiments: ['without-previews'] } },
+  { name: 'x-without-rehearsal', what: 'no rehearsal of the first reply', edit: { experiments: ['without-rehearsal'] } },
+  { name: 'x-without-list-view', what: 'no list table (its state and calls stay)', edit: { experiments: ['without-list-view'] } },
+  { name: 'x-without-follow-view', what: 'no follow panel (the following stays)', edit: { experiments: ['without-follow-view'] } },
+  {
+    name: 'x-without-all', what: 'the five above together',
+    edit: { experiments: ['without-zh', 'without-previews', 'without-rehearsal', 'without-list-view', 'without-follow-view'] },
+  },
 ];
 
 // --- building ---------------------------------------------------------------------------------

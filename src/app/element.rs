@@ -1,4 +1,4 @@
-//! Elements whose `class` is made at render time.
+//! Elements whose `class` is made at render time, and the text of flag attributes.
 //!
 //! Yew's `class={…}` takes any value but a literal through `Classes` (an `IndexSet` of the
 //! names, built at each render and joined again for the DOM); doing without it took ~2 KB off
@@ -34,4 +34,14 @@ pub fn classed(
     el.set_attributes(Attributes::Dynamic { keys, values });
     el.add_child(children);
     el.into()
+}
+
+/// A flag attribute's text (`aria-busy`, `aria-pressed`, …) as a constant: `bool::to_string`
+/// would allocate it at each render, through the formatting code.
+pub fn flag(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
 }

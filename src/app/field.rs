@@ -42,7 +42,7 @@ pub fn field_input(props: &FieldProps) -> Html {
         let on_blur = props.on_blur.clone();
         Callback::from(move |_: FocusEvent| on_blur.emit(field))
     };
-    let invalid = if v.invalid { "true" } else { "false" };
+    let invalid = super::element::flag(v.invalid);
     let input = match field {
         Field::Description => html! {
             <textarea id={id.clone()} name={field.api_name()} value={v.value.clone()} rows="2"
@@ -54,7 +54,7 @@ pub fn field_input(props: &FieldProps) -> Html {
             html! {
                 <input id={id.clone()} type={kind} name={field.api_name()} value={v.value.clone()}
                     {oninput} {onblur} aria-invalid={invalid} aria-describedby={described_by}
-                    aria-required={v.required.to_string()} autocomplete={autocomplete}
+                    aria-required={super::element::flag(v.required)} autocomplete={autocomplete}
                     spellcheck="false" autocapitalize="off" readonly={props.readonly} />
             }
         }

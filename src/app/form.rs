@@ -51,7 +51,7 @@ pub fn snapshot_form(props: &FormProps) -> Html {
             }) }
             <p class="csf-target"><span>{ ui(Ui::Target) }</span><code>{ &v.target }</code></p>
             <p class="csf-actions">
-                <button type="submit" class="csf-submit" aria-disabled={v.sending.to_string()}>
+                <button type="submit" class="csf-submit" aria-disabled={super::element::flag(v.sending)}>
                     if v.sending { <span class="csf-spinner" aria-hidden="true"></span>{ ui(Ui::Sending) } }
                     else { { ui(Ui::Submit) } }
                 </button>

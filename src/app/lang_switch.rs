@@ -14,7 +14,7 @@ pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
                 let on_change = on_change.clone();
                 html! {
                     <button type="button" class="csf-lang-option" lang={l.tag()}
-                        aria-pressed={(l == lang).to_string()}
+                        aria-pressed={super::element::flag(l == lang)}
                         onclick={Callback::from(move |_: MouseEvent| on_change.emit(l))}>
                         { l.name() }
                     </button>

@@ -17,7 +17,7 @@ pub fn snapshot_list(props: &ListProps) -> Html {
     let v = &props.view;
     let ui = |k| props.lang.ui(k);
     html! {
-        <section class="csf-list" aria-label={ui(Ui::ListTitle)} aria-busy={v.loading.to_string()}>
+        <section class="csf-list" aria-label={ui(Ui::ListTitle)} aria-busy={super::element::flag(v.loading)}>
             { super::heading(props.level, "csf-list-title", None, html! { { ui(Ui::ListTitle) } }) }
             if v.loading && v.rows.is_none() { <p role="status">{ ui(Ui::ListLoading) }</p> }
             if let Some(w) = &v.warning { <p class="csf-msg csf-msg--warning">{ w }</p> }

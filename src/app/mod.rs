@@ -102,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
     let prefilled = state::prefilled(config);
     let level = config.heading();
     html! {
-        <div class="csf" lang={lang.tag()} aria-busy={s.is_sending().to_string()} ref={root}>
+        <div class="csf" lang={lang.tag()} aria-busy={element::flag(s.is_sending())} ref={root}>
             if config.lang_switch {
                 { lang_switch::lang_switch(lang, &Callback::from(move |l| switched.set(Some(l)))) }
             }

@@ -106,7 +106,7 @@ fn preview_block(
         None => ("", "idle"),
     };
     html! {
-        <section key={item.name} class="csf-preview" data-preview-block={item.name} aria-label={item.label}>
+        <section class="csf-preview" data-preview-block={item.name} aria-label={item.label}>
             <p class="csf-preview-head">
                 <span class="csf-preview-label">{ item.label }</span>
                 if let Some(mark) = &item.mark { <span class="csf-preview-mark">{ mark }</span> }

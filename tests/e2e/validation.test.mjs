@@ -60,6 +60,11 @@ test('a required field left empty is reported and nothing is sent', () =>
     for (const ok of ['project_id', 'cluster_id', 'description', 'indices']) {
       assert.notEqual(await page.locator(`[name="${ok}"]`).getAttribute('aria-invalid'), 'true', ok);
     }
+    // A screen reader hears which fields are required, as the labels say "(required)".
+    for (const [field, required] of [['project_id', 'true'], ['cluster_id', 'true'], ['name', 'true'],
+      ['indices', 'false'], ['x_auth_token', 'false']]) {
+      assert.equal(await page.locator(`[name="${field}"]`).getAttribute('aria-required'), required, field);
+    }
 
     await fill(page, { name: 'now_named' });
     await page.locator('button[type=submit]').click();
